@@ -1,0 +1,86 @@
+import type { ContextKind } from '../rules/types';
+import type { Span } from './sentences';
+
+/** Why a claim's words were found but not flagged. */
+export type Dismissal = 'negated' | 'question' | 'mention' | 'debunk' | 'truthful' | 'off-topic';
+
+/** Breaks that end a negation's reach: "No diet, no gym – melts belly fat" is still a claim. */
+const CLAUSE_BREAK = /[,;:()[\]]| - | (?:but|however|although|though|yet|whereas|while|instead) /g;
+/** Stronger breaks that also end someone else's claim or a wish: "the areas you want to slim – it burns fat there". */
+const STATEMENT_BREAK = /[;:(]| - /g;
+/** How many words before a claim a negation still governs it. */
+const NEGATION_REACH = 7;
+
+/**
+ * Decides whether found claim words are really a claim, from the text around them: negation in
+ * the clause, a question, someone else's claim or a wish, debunking in the sentence or block,
+ * the honest overall-fat-loss framing, or a topic that is not the body at all. The word lists
+ * live in rules/context.yaml; which stretch of text each list reads is decided here.
+ */
+export class ContextJudge {
+  private readonly cues: Record<ContextKind, RegExp>;
+
+  constructor(sources: Readonly<Record<ContextKind, string>>) {
+    this.cues = Object.fromEntries(
+      Object.entries(sources).map(([kind, source]) => [kind, new RegExp(source, 'g')]),
+    ) as Record<ContextKind, RegExp>;
+  }
+
+  /** Blanks out phrases that only look like negation ("not only", "no more"), keeping offsets. */
+  mask(text: string): string {
+    return text.replace(this.cues['not-negation'], (found) => ' '.repeat(found.length));
+  }
+
+  private has(kind: ContextKind, text: string): boolean {
+    const cue = this.cues[kind];
+    cue.lastIndex = 0;
+    return cue.test(text);
+  }
+
+  /** True when the block as a whole debunks the myth (an article, a warning, a myth-buster). */
+  blockDebunks(maskedBlock: string): boolean {
+    return this.has('debunk-block', maskedBlock);
+  }
+
+  /**
+   * Checks one claim. `masked` is the block's folded text after `mask`; `sentence` and `claim`
+   * are spans in it.
+   */
+  dismiss(masked: string, sentence: Span, claim: Span): Dismissal | undefined {
+    const [sentenceStart, sentenceEnd] = sentence;
+    const before = masked.slice(sentenceStart, claim[0]);
+    const whole = masked.slice(sentenceStart, sentenceEnd);
+    if (this.negated(before)) return 'negated';
+    if (isQuestion(whole)) return 'question';
+    if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
+    if (this.has('debunk-sentence', whole)) return 'debunk';
+    if (this.has('truthful', whole)) return 'truthful';
+    if (this.has('off-topic', whole)) return 'off-topic';
+    return undefined;
+  }
+
+  private negated(before: string): boolean {
+    const words = after(before, CLAUSE_BREAK).trim().split(' ');
+    return this.has('negation', words.slice(-NEGATION_REACH).join(' '));
+  }
+}
+
+/**
+ * A question, with or without its question mark: headings often drop it ("Does Running Burn
+ * Buttocks Fat"). Without the mark only a sentence opening with an auxiliary verb counts ("do"
+ * is left out: "Do 100 crunches" is an order, not a question), and
+ * not one that goes on past a colon or exclamation, where a statement follows.
+ */
+function isQuestion(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  if (/\?["')\]]*$/.test(trimmed)) return true;
+  return /^(?:q: ?)?(?:does|did|can|could|will|would|should|is|are|was|were) /.test(trimmed) && !/[:!]/.test(trimmed);
+}
+
+/** The part of `text` after the last match of `breaks`. */
+function after(text: string, breaks: RegExp): string {
+  let start = 0;
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) start = m.index + m[0].length;
+  return text.slice(start);
+}

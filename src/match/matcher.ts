@@ -1,0 +1,175 @@
+import type { Category, CompiledRules, RuleInfo } from '../rules/types';
+import { ContextJudge, type Dismissal } from './context';
+import { combinedFinder, naiveFinder } from './finders';
+import { HIDES_WORDS, normalize, toOriginal } from './normalize';
+import { type Span, sentenceSpans, spanAt } from './sentences';
+
+export interface Match {
+  readonly rule: string;
+  readonly category: Category;
+  /** UTF-16 offsets into the text given to `match`. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface MatchOptions {
+  /**
+   * Text around the block that names the product (the page title, the product heading). Used
+   * only to tell which product a claim is about, never searched for claims itself.
+   */
+  readonly context?: string;
+}
+
+/** A claim's words found but not flagged, and why (for tests and `scan --explain`). */
+export interface Dismissed {
+  readonly rule: string;
+  readonly start: number;
+  readonly end: number;
+  readonly reason: Dismissal;
+}
+
+export interface Matcher {
+  /** Claims in `text`, treated as one block (a paragraph, a list item, a review). */
+  match(text: string, options?: MatchOptions): Match[];
+  /** Like `match`, also listing what was found and dismissed. */
+  explain(text: string, options?: MatchOptions): { matches: Match[]; dismissed: Dismissed[] };
+  /** The cheap first pass alone: false means `text` certainly holds no claim. */
+  mayContain(text: string): boolean;
+  readonly rules: readonly RuleInfo[];
+  rule(id: string): RuleInfo | undefined;
+}
+
+interface CueHit {
+  readonly rule: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Builds the matcher from compiled rules. Work is proportional to what can matter: a first pass
+ * looks for anchor stems in the raw text (one regex); only sentences holding an anchor are folded
+ * and searched with the single combined claim pattern; context and cues are read only around
+ * claims that were found.
+ */
+export interface MatcherOptions {
+  /** `naive` is the baseline: every sentence, one regex per pattern (benchmarks and tests). */
+  readonly finder?: 'combined' | 'naive';
+}
+
+export function createMatcher(compiled: CompiledRules, settings: MatcherOptions = {}): Matcher {
+  const naive = settings.finder === 'naive';
+  const prefilter = new RegExp(compiled.prefilter, 'i');
+  const anchors = new RegExp(compiled.prefilter, 'g');
+  const cues = new RegExp(compiled.cues, 'g');
+  const judge = new ContextJudge(compiled.context);
+  const finder = naive ? naiveFinder(compiled) : combinedFinder(compiled);
+  const byId = new Map(compiled.rules.map((rule) => [rule.id, rule]));
+  const general = compiled.rules.map((rule) => rule.category === 'general');
+  const cueHits = (text: string, offset = 0): CueHit[] => {
+    const hits: CueHit[] = [];
+    cues.lastIndex = 0;
+    for (let m = cues.exec(text); m; m = cues.exec(text)) {
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      const rule = compiled.cueRules[group - 1];
+      if (rule !== undefined) hits.push({ rule, start: m.index + offset, end: m.index + m[0].length + offset });
+      if (m[0].length === 0) cues.lastIndex++;
+    }
+    return hits;
+  };
+
+  const mayContain = (text: string): boolean =>
+    prefilter.test(text) || (HIDES_WORDS.test(text) && prefilter.test(normalize(text).text));
+
+  const explain = (text: string, options: MatchOptions = {}): { matches: Match[]; dismissed: Dismissed[] } => {
+    const matches: Match[] = [];
+    const dismissed: Dismissed[] = [];
+    if (!naive && !mayContain(text)) return { matches, dismissed };
+
+    const norm = normalize(text);
+    const spans = sentenceSpans(norm.text);
+    const sentences = naive ? spans : sentencesWithAnchors(norm.text, spans, anchors);
+    if (sentences.length === 0) return { matches, dismissed };
+    const masked = judge.mask(norm.text);
+    const blockCues = cueHits(norm.text);
+    const pageCues = options.context ? cueHits(normalize(options.context).text) : [];
+    const present = new Set([...blockCues, ...pageCues].map((hit) => hit.rule));
+    // A cue-only pattern counts when its rule's cue is in the block or the page context (for a
+    // general rule, any product cue).
+    const allowed = (index: number): boolean => {
+      const pattern = compiled.patterns[index];
+      if (!pattern) return false;
+      return !pattern.gated || (general[pattern.rule] ? present.size > 0 : present.has(pattern.rule));
+    };
+    let blockDebunks: boolean | undefined; // read lazily: most blocks hold no claim
+
+    for (const sentence of sentences) {
+      const slice = norm.text.slice(sentence[0], sentence[1]);
+      for (const found of finder.find(slice, allowed)) {
+        const pattern = compiled.patterns[found.pattern];
+        if (!pattern) continue;
+        const claim: Span = [sentence[0] + found.start, sentence[0] + found.end];
+        const [start, end] = toOriginal(norm, claim[0], claim[1]);
+        blockDebunks ??= judge.blockDebunks(masked);
+        const reason = blockDebunks ? 'debunk' : judge.dismiss(masked, sentence, claim);
+        if (reason) {
+          dismissed.push({ rule: compiled.rules[pattern.rule]?.id ?? '', start, end, reason });
+          continue;
+        }
+        const ruleIndex = general[pattern.rule]
+          ? (attribute([cueHits(slice, sentence[0]), blockCues, pageCues], claim, general) ?? pattern.rule)
+          : pattern.rule;
+        const rule = compiled.rules[ruleIndex];
+        if (rule) matches.push({ rule: rule.id, category: rule.category, start, end, text: text.slice(start, end) });
+      }
+    }
+    return { matches: withoutOverlaps(matches), dismissed };
+  };
+
+  return {
+    match: (text, options) => explain(text, options).matches,
+    explain,
+    mayContain,
+    rules: compiled.rules,
+    rule: (id) => byId.get(id),
+  };
+}
+
+/** Sentences that hold at least one anchor stem, in order, each once. */
+function sentencesWithAnchors(text: string, spans: readonly Span[], anchors: RegExp): Span[] {
+  const found: Span[] = [];
+  anchors.lastIndex = 0;
+  for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
+    const span = spanAt(spans, m.index);
+    if (span && found.at(-1) !== span) found.push(span);
+    if (span) anchors.lastIndex = Math.max(anchors.lastIndex, span[1]);
+    if (m[0].length === 0) anchors.lastIndex++;
+  }
+  return found;
+}
+
+/**
+ * Which specific rule explains a product-neutral claim: the one whose cue is nearest the claim
+ * in its sentence, else nearest in its block, else the first in the page context.
+ */
+function attribute(levels: CueHit[][], claim: Span, general: readonly boolean[]): number | undefined {
+  const distance = (hit: CueHit) => Math.max(0, hit.start - claim[1], claim[0] - hit.end);
+  for (const [level, hits] of levels.entries()) {
+    const specific = hits.filter((hit) => !general[hit.rule]);
+    if (specific.length === 0) continue;
+    // Page-context offsets are not comparable with the claim's, so there the first cue wins.
+    if (level === levels.length - 1) return specific[0]?.rule;
+    return specific.reduce((best, hit) => (distance(hit) < distance(best) ? hit : best)).rule;
+  }
+  return undefined;
+}
+
+/** Keeps the first of any matches that overlap (the combined pattern already prefers the leftmost). */
+function withoutOverlaps(matches: Match[]): Match[] {
+  const kept: Match[] = [];
+  for (const match of [...matches].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = kept.at(-1);
+    if (!last || match.start >= last.end) kept.push(match);
+  }
+  return kept;
+}

@@ -1,0 +1,28 @@
+import { createMatcher, type Matcher } from '../match/matcher';
+import { checkExamples } from './check-examples';
+import type { Problem } from './problems';
+import { DEFAULT_RULES_PATH, loadRulesAt } from './read-folder';
+import type { CompiledRules, RuleSet } from './types';
+
+export interface CheckedRules {
+  readonly set?: RuleSet;
+  readonly compiled?: CompiledRules;
+  readonly matcher?: Matcher;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Everything `rules:check` and the build verify: YAML syntax, fields, categories, unique ids,
+ * cited evidence, patterns that compile and hold an anchor word, and every rule's examples.
+ */
+export function checkRulesAt(path: string = DEFAULT_RULES_PATH): CheckedRules {
+  let loaded: ReturnType<typeof loadRulesAt>;
+  try {
+    loaded = loadRulesAt(path);
+  } catch (error) {
+    return { problems: [{ file: path, line: 1, message: (error as Error).message }] };
+  }
+  if (!loaded.compiled || !loaded.set) return { problems: loaded.problems };
+  const matcher = createMatcher(loaded.compiled);
+  return { set: loaded.set, compiled: loaded.compiled, matcher, problems: checkExamples(loaded.set, matcher) };
+}

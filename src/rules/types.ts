@@ -1,0 +1,162 @@
+/** Product families a claim can come from; `general` is a claim with no product named. */
+export const CATEGORIES = [
+  'general',
+  'spot-exercise',
+  'sweat-wrap',
+  'topical',
+  'ems',
+  'vibration',
+  'garment',
+  'supplement-targeted',
+  'device-other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface Where {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A text that must (or must not) be flagged; checked for every rule by the test suite. */
+export interface Example extends Where {
+  readonly text: string;
+}
+
+export interface PatternSource extends Where {
+  /** Pattern text in the rules syntax (see rules/README.md). */
+  readonly text: string;
+  /** Counts only when one of the rule's cues is near the claim. */
+  readonly gated: boolean;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly category: Category;
+  readonly myth: string;
+  readonly verdict: string;
+  readonly rebuttal: string;
+  readonly explanation: string;
+  readonly instead: string;
+  readonly evidence: { readonly documents: readonly string[]; readonly references: readonly string[] };
+  readonly cues: readonly PatternSource[];
+  readonly patterns: readonly PatternSource[];
+  readonly examples: { readonly match: readonly Example[]; readonly noMatch: readonly Example[] };
+  readonly where: Where;
+}
+
+/** A named word class usable in patterns as `{name}`. */
+export interface WordClass {
+  readonly name: string;
+  /** Literal words and phrases, already inflected and lower-cased. */
+  readonly words: readonly string[];
+  /** Or a pattern in the rules syntax that uses other classes. */
+  readonly pattern?: string;
+  /**
+   * A phrase class is found once per sentence by its own regex and stands as one placeholder
+   * character in the text the claim patterns see, so its (large) regex is compiled only once.
+   * Words inside a found phrase are not visible to patterns on their own.
+   */
+  readonly phrase: boolean;
+  readonly where: Where;
+}
+
+export interface Lexicon {
+  readonly classes: ReadonlyMap<string, WordClass>;
+  /** Stems the cheap first pass looks for; every claim must contain one. */
+  readonly anchors: readonly string[];
+  readonly anchorClasses: ReadonlySet<string>;
+  /** Phrase classes in order, each with its placeholder character. */
+  readonly phrases: readonly { readonly name: string; readonly marker: string }[];
+  readonly where: Where;
+}
+
+export const CONTEXT_KINDS = [
+  'negation',
+  'not-negation',
+  'mention',
+  'debunk-sentence',
+  'debunk-block',
+  'truthful',
+  'off-topic',
+] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+export type ContextCues = Readonly<Record<ContextKind, readonly PatternSource[]>>;
+
+export interface SourceDocument {
+  readonly id: string;
+  readonly title: string;
+  readonly file: string;
+}
+
+export interface Reference {
+  readonly id: string;
+  readonly kind: 'study' | 'regulator';
+  readonly citation: string;
+  readonly finding: string;
+  readonly url?: string;
+}
+
+export interface Evidence {
+  readonly documents: ReadonlyMap<string, SourceDocument>;
+  readonly references: ReadonlyMap<string, Reference>;
+}
+
+export interface RuleSet {
+  readonly rules: readonly Rule[];
+  readonly lexicon: Lexicon;
+  readonly context: ContextCues;
+  readonly evidence: Evidence;
+}
+
+/** What the page shows about a rule: plain data, bundled into the extension. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly category: Category;
+  readonly myth: string;
+  readonly verdict: string;
+  readonly rebuttal: string;
+  readonly explanation: string;
+  readonly instead: string;
+  readonly documents: readonly SourceDocument[];
+  readonly references: readonly Reference[];
+}
+
+/** A phrase class compiled: its regex (without word boundaries), and its placeholder character. */
+export interface CompiledPhrase {
+  readonly name: string;
+  readonly source: string;
+  readonly marker: string;
+}
+
+export interface CompiledPattern {
+  readonly rule: number;
+  readonly gated: boolean;
+  /** Regex source without capture groups. */
+  readonly source: string;
+  /** When the pattern starts with a word class: that class (see `heads`) and the source after it. */
+  readonly head?: string;
+  readonly tail?: string;
+}
+
+/** The rules compiled to regex sources; JSON-serialisable so builds can bundle it as data. */
+export interface CompiledRules {
+  readonly version: 1;
+  /** Finds anchor stems in raw text, case-insensitively. */
+  readonly prefilter: string;
+  /** Found first in each sentence and replaced by their markers before claims are searched. */
+  readonly phrases: readonly CompiledPhrase[];
+  /**
+   * Every claim pattern, specific rules first and general ones last (an alternation prefers the
+   * first branch that matches). The matcher joins them into one pattern; gated ones join only
+   * when their rule's cue is in the block.
+   */
+  readonly patterns: readonly CompiledPattern[];
+  /** Regex source of each class that starts some pattern, written once in the joined pattern. */
+  readonly heads: Readonly<Record<string, string>>;
+  /** Every rule's cues in one alternation, general rules last; capture group i + 1 is `cueRules[i]`. */
+  readonly cues: string;
+  readonly cueRules: readonly number[];
+  readonly context: Readonly<Record<ContextKind, string>>;
+  readonly rules: readonly RuleInfo[];
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { claimsIn, ruleFor, shippedMatcher } from '../../helpers/rules';
+
+describe('matcher: finding claims in real page text', () => {
+  it.each([
+    ['Melts stubborn belly fat in days', 'Melts stubborn belly fat'],
+    ['MELTED MY LOVE HANDLES 😍', 'MELTED MY LOVE HANDLES'],
+    ['it’s burning the fat off my hips', 'burning the fat off my hips'],
+    ['Zaps\u00a0thigh\u00a0fat', 'Zaps\u00a0thigh\u00a0fat'],
+    ['Bur\u00adns bel\u00adly fat', 'Bur\u00adns bel\u00adly fat'],
+    ['Melts\nstubborn\r\nbelly fat', 'Melts\nstubborn\r\nbelly fat'],
+    ['helps you loose stomache fat', 'loose stomache fat'],
+    ['targetting the fat on your thighs', 'targetting the fat on your thighs'],
+    ['Dissolves cellulite fat on thighs & bum', 'Dissolves cellulite fat on thighs & bum'],
+    ['burns belly–fat while you sleep', 'burns belly–fat'],
+  ])('finds the claim in %j', (text, claim) => {
+    expect(claimsIn(text)).toEqual([claim]);
+  });
+
+  it('finds a claim whose words are split by a hard break only when the break is not a sentence end', () => {
+    expect(claimsIn('Melts belly fat\u2029Free shipping')).toEqual(['Melts belly fat']);
+    expect(claimsIn('Melts\u2029belly fat')).toEqual([]);
+  });
+
+  it('reports UTF-16 offsets into the text it was given, after emoji and styled letters', () => {
+    const text = '🔥🔥 𝗡𝗘𝗪 — zaps hip fat ✨';
+    const [match] = shippedMatcher().match(text);
+    expect(match).toBeDefined();
+    expect(text.slice(match?.start, match?.end)).toBe('zaps hip fat');
+    expect(match?.text).toBe('zaps hip fat');
+  });
+
+  it('finds several claims in one block, each once', () => {
+    const found = claimsIn('Melts belly fat. Also torches thigh fat! And arm flab vanished for my sister.');
+    expect(found).toEqual(['Melts belly fat', 'torches thigh fat', 'arm flab vanished']);
+  });
+});
+
+describe('matcher: what must not be flagged', () => {
+  it.each([
+    ['No, belly-burning wraps don’t burn belly fat.', 'negated'],
+    ['This wrap won’t melt love handles.', 'negated'],
+    ['Spot reduction is a myth; train your whole body.', 'debunk'],
+    ['Can a cream melt thigh fat?', 'question'],
+    ['The ad claims it melts belly fat overnight.', 'mention'],
+    ['Lose belly fat the slow way: a calorie deficit and patience.', 'truthful'],
+    ['Melt the pork belly fat slowly in a pan.', 'off-topic'],
+  ])('dismisses %j (%s)', (text, reason) => {
+    const { matches, dismissed } = shippedMatcher().explain(text);
+    expect(matches).toEqual([]);
+    expect(dismissed.map((d) => d.reason)).toContain(reason);
+  });
+
+  it.each([
+    'Crunches strengthen your abs and build a stable core.',
+    'Squats build strong glutes and thighs.',
+    'A calorie deficit lowers body fat everywhere over time.',
+    'Slim-fit jeans, stretch denim.',
+    'Burn cream for minor kitchen burns.',
+    'Full-fat yogurt, 500 g.',
+    'Sweat-wicking leggings with pockets.',
+    'Stay in the fat-burning heart-rate zone.',
+    'Belly button ring in surgical steel.',
+    'Waist trainer: shapes your figure while you wear it.',
+  ])('leaves %j alone', (text) => {
+    expect(claimsIn(text)).toEqual([]);
+  });
+
+  it('sees past words that only look negative', () => {
+    expect(claimsIn('No diet, no gym – just melt away that muffin top!')).toEqual(['melt away that muffin top']);
+    expect(claimsIn('It doesn’t just tone – it burns belly fat too.')).toEqual(['burns belly fat']);
+    expect(claimsIn('Not a scam! Melted my belly fat in a week')).toEqual(['Melted my belly fat']);
+  });
+});
+
+describe('matcher: which rule explains a claim', () => {
+  it('names the product near a claim, nearest first', () => {
+    expect(ruleFor('This caffeine serum melts belly fat.')).toBe('cream-melts-local-fat');
+    expect(ruleFor('EMS Body Slimming Belt - Burn Waist Fat Passively')).toBe('ems-burns-belly-fat');
+    expect(ruleFor('Sweat belt review: it burned my belly fat.')).toBe('sweat-wrap-melts-fat');
+    expect(ruleFor('Burns belly fat fast.')).toBe('local-fat-loss');
+  });
+
+  it('uses the page context (title, heading) when the block names no product', () => {
+    const [withContext] = shippedMatcher().match('Burns belly fat fast.', { context: 'Vibrating Massager Belt' });
+    expect(withContext?.rule).toBe('vibration-shakes-off-fat');
+  });
+
+  it('counts cue-only patterns only near their cue', () => {
+    expect(claimsIn('Lose up to 4 inches in 2 weeks!')).toEqual([]);
+    expect(claimsIn('Hot tummy wrap: lose up to 4 inches in 2 weeks!')).toEqual(['lose up to 4 inches']);
+    expect(claimsIn('Lose up to 4 inches in 2 weeks!', 'Neoprene Waist Trimmer Belt')).toEqual(['Lose up to 4 inches']);
+  });
+});
+
+describe('matcher: cheap first pass', () => {
+  it('rejects text without any anchor word', () => {
+    const matcher = shippedMatcher();
+    expect(matcher.mayContain('Free returns within 30 days on all orders.')).toBe(false);
+    expect(matcher.mayContain('Melts belly fat')).toBe(true);
+  });
+
+  it('still sees anchors hidden by soft hyphens or full-width letters', () => {
+    const matcher = shippedMatcher();
+    expect(matcher.mayContain('be\u00adl\u00adly f\u00ada\u00adt')).toBe(true);
+    expect(matcher.mayContain('\uff26\uff21\uff34')).toBe(true);
+  });
+
+  it('finds the same claims as the naive baseline (one regex per pattern, no first pass)', async () => {
+    const { createMatcher } = await import('../../../src/match/matcher');
+    const { compiled } = await import('../../helpers/rules');
+    const naive = createMatcher(compiled, { finder: 'naive' });
+    const texts = [
+      'Melts stubborn belly fat in days',
+      'Sweat out belly fat in 30 minutes a day.',
+      'Crunches don’t burn belly fat.',
+      'EMS ab belt burns belly fat while you relax.',
+      'Free returns on all orders.',
+    ];
+    for (const text of texts) {
+      expect(shippedMatcher().match(text).length > 0, text).toBe(naive.match(text).length > 0);
+    }
+  });
+});
