@@ -44,7 +44,9 @@ describe('normalize', () => {
 
   it('maps folded spans back to the original UTF-16 offsets', () => {
     expect(roundTrip('\u{1F525}\u{1F525} MELTS\u00a0Belly-Fat!', 'melts belly-fat')).toBe('MELTS\u00a0Belly-Fat');
-    expect(roundTrip('x \u{1d5ef}\u{1d5f2}\u{1d5f9}\u{1d5f9}\u{1d606} y', 'belly')).toBe('\u{1d5ef}\u{1d5f2}\u{1d5f9}\u{1d5f9}\u{1d606}');
+    expect(roundTrip('x \u{1d5ef}\u{1d5f2}\u{1d5f9}\u{1d5f9}\u{1d606} y', 'belly')).toBe(
+      '\u{1d5ef}\u{1d5f2}\u{1d5f9}\u{1d5f9}\u{1d606}',
+    );
     expect(roundTrip('Bur\u00adns bel\u00adly fat', 'burns belly fat')).toBe('Bur\u00adns bel\u00adly fat');
   });
 });
