@@ -1,7 +1,8 @@
+import { statSync } from 'node:fs';
 import { createMatcher, type Matcher } from '../match/matcher';
 import { checkExamples } from './check-examples';
 import type { Problem } from './problems';
-import { DEFAULT_RULES_PATH, loadRulesAt } from './read-folder';
+import { DEFAULT_RULES_PATH, displayPath, loadRulesAt } from './read-folder';
 import type { CompiledRules, RuleSet } from './types';
 
 export interface CheckedRules {
@@ -22,7 +23,10 @@ export function checkRulesAt(path: string = DEFAULT_RULES_PATH): CheckedRules {
   } catch (error) {
     return { problems: [{ file: path, line: 1, message: (error as Error).message }] };
   }
-  if (!loaded.compiled || !loaded.set) return { problems: loaded.problems };
+  // Checking one file: the whole folder is loaded for context, its problems are reported.
+  const only = statSync(path).isFile() ? displayPath(path) : undefined;
+  const mine = (problems: readonly Problem[]) => (only ? problems.filter((p) => p.file === only) : problems);
+  if (!loaded.compiled || !loaded.set) return { problems: mine(loaded.problems) };
   const matcher = createMatcher(loaded.compiled);
-  return { set: loaded.set, compiled: loaded.compiled, matcher, problems: checkExamples(loaded.set, matcher) };
+  return { set: loaded.set, compiled: loaded.compiled, matcher, problems: mine(checkExamples(loaded.set, matcher)) };
 }

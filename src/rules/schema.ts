@@ -55,7 +55,6 @@ export function readRuleFile(source: YamlSource): { rules: Rule[]; problems: Pro
   list.forEach((_, i) => {
     const at = (...rest: (string | number)[]) => ['rules', i, ...rest];
     if (!r.map(at())) return;
-    const before = r.problems.length;
     r.onlyKeys(at(), RULE_KEYS);
     const id = r.text(at('id'));
     if (id !== undefined && !ID.test(id)) r.problem(at('id'), `id "${id}" must be lower-case words joined by hyphens`);
@@ -89,9 +88,11 @@ export function readRuleFile(source: YamlSource): { rules: Rule[]; problems: Pro
     const examples = r.map(at('examples'))
       ? { match: located(r, at('examples', 'match'), 1), noMatch: located(r, at('examples', 'no-match'), 1) }
       : { match: [], noMatch: [] };
-    if (r.problems.length > before || !id || !category || !rebuttal) return;
+    // A rule with every field present is kept even if something else is wrong with it, so the
+    // checks that need all files (duplicate ids, cited evidence) still report on it.
     const { myth, verdict, explanation, instead } = fields;
-    if (!myth || !verdict || !explanation || !instead) return;
+    if (!id || !category || !rebuttal || !myth || !verdict || !explanation || !instead) return;
+    if (!(CATEGORIES as readonly string[]).includes(category)) return;
     rules.push({
       id,
       category: category as Category,

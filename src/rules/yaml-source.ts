@@ -15,10 +15,11 @@ export interface YamlSource {
 export function parseYaml(file: string, text: string): { source?: YamlSource; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const problems: Problem[] = doc.errors.map((error) => ({
+  // Only the first syntax error: the ones after it are almost always its echoes.
+  const problems: Problem[] = doc.errors.slice(0, 1).map((error) => ({
     file,
-    line: error.linePos?.[0]?.line ?? 1,
-    message: `YAML: ${error.message.split('\n')[0]}`,
+    line: lines.linePos(error.pos[0]).line,
+    message: `YAML: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
   }));
   if (problems.length > 0) return { problems };
   const lineOf = (path: Path): number => {
