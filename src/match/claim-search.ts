@@ -1,4 +1,3 @@
-import { WORD_END, WORD_START } from '../rules/compile';
 import type { CompiledRules } from '../rules/types';
 
 export interface Found {
@@ -8,55 +7,23 @@ export interface Found {
 }
 
 /**
- * Every claim pattern joined into one regex, compiled once per page: patterns that start with
- * the same word class share one copy of it, `(?:CLASS(?:(rest1)|(rest2)))`, which keeps the
- * regex small enough to compile quickly. Patterns that only count near a cue are included too;
- * when one matches without its cue, the patterns after it are tried at the same spot, so a
- * rejected match never hides another.
+ * Every claim pattern joined into one regex over encoded sentences, compiled once per page.
+ * Patterns that only count near a cue are included too; when one matches without its cue, the
+ * patterns after it are tried at the same spot, so a rejected match never hides another.
  */
 export class ClaimSearch {
   private readonly regex: RegExp;
-  /** Capture group number → pattern index. */
-  private readonly groupPattern: number[] = [];
   private readonly single = new Map<number, RegExp>();
 
   constructor(private readonly compiled: CompiledRules) {
-    type Item = { single: number } | { head: string; members: number[] };
-    const items: Item[] = [];
-    const byHead = new Map<string, { head: string; members: number[] }>();
-    compiled.patterns.forEach((pattern, index) => {
-      if (pattern.head === undefined || pattern.tail === undefined) {
-        items.push({ single: index });
-        return;
-      }
-      let item = byHead.get(pattern.head);
-      if (!item) {
-        item = { head: pattern.head, members: [] };
-        byHead.set(pattern.head, item);
-        items.push(item);
-      }
-      item.members.push(index);
-    });
-    const branches: string[] = [];
-    this.groupPattern.push(-1); // group 0 is the whole match
-    for (const item of items) {
-      if ('single' in item) {
-        branches.push(`(${compiled.patterns[item.single]?.source})`);
-        this.groupPattern.push(item.single);
-      } else {
-        const tails = item.members.map((m) => `(${compiled.patterns[m]?.tail})`);
-        branches.push(`(?:${compiled.heads[item.head]}(?:${tails.join('|')}))`);
-        this.groupPattern.push(...item.members);
-      }
-    }
-    this.regex = new RegExp(`${WORD_START}(?:${branches.join('|')})${WORD_END}`, 'g');
+    this.regex = new RegExp(compiled.patterns.map((p) => `(${p.source})`).join('|'), 'g');
   }
 
-  /** The first claim at or after `from` whose pattern `allowed` accepts. */
+  /** The first claim at or after `from` in encoded `text` whose pattern `allowed` accepts. */
   next(text: string, from: number, allowed: (pattern: number) => boolean): Found | undefined {
     this.regex.lastIndex = from;
     for (let m = this.regex.exec(text); m; m = this.regex.exec(text)) {
-      const pattern = this.groupPattern[m.findIndex((g, i) => i > 0 && g !== undefined)] ?? -1;
+      const pattern = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
       if (m[0].length > 0 && allowed(pattern)) return { pattern, start: m.index, end: m.index + m[0].length };
       const other = m[0].length > 0 ? this.fallback(text, m.index, pattern, allowed) : undefined;
       if (other) return other;
@@ -76,7 +43,7 @@ export class ClaimSearch {
       if (!allowed(index)) continue;
       let regex = this.single.get(index);
       if (!regex) {
-        regex = new RegExp(`${WORD_START}(?:${this.compiled.patterns[index]?.source})${WORD_END}`, 'y');
+        regex = new RegExp(this.compiled.patterns[index]?.source ?? '(?!)', 'y');
         this.single.set(index, regex);
       }
       regex.lastIndex = at;

@@ -88,18 +88,24 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
 
     const norm = normalize(text);
     const spans = sentenceSpans(norm.text);
-    const sentences = naive ? spans : sentencesWithAnchors(norm.text, spans, anchors);
+    // A one-sentence block already passed the first pass; only longer blocks need it per sentence.
+    const sentences = naive || spans.length === 1 ? spans : sentencesWithAnchors(norm.text, spans, anchors);
     if (sentences.length === 0) return { matches, dismissed };
-    const masked = judge.mask(norm.text);
-    const blockCues = cueHits(norm.text);
-    const pageCues = options.context ? cueHits(normalize(options.context).text) : [];
-    const present = new Set([...blockCues, ...pageCues].map((hit) => hit.rule));
+    // Everything below is read lazily: most blocks that reach here still hold no claim.
+    let masked: string | undefined;
+    let blockCues: CueHit[] | undefined;
+    let pageCues: CueHit[] | undefined;
+    let present: Set<number> | undefined;
+    const cuesInBlock = () => (blockCues ??= cueHits(norm.text));
+    const cuesInPage = () => (pageCues ??= options.context ? cueHits(normalize(options.context).text) : []);
     // A cue-only pattern counts when its rule's cue is in the block or the page context (for a
     // general rule, any product cue).
     const allowed = (index: number): boolean => {
       const pattern = compiled.patterns[index];
       if (!pattern) return false;
-      return !pattern.gated || (general[pattern.rule] ? present.size > 0 : present.has(pattern.rule));
+      if (!pattern.gated) return true;
+      present ??= new Set([...cuesInBlock(), ...cuesInPage()].map((hit) => hit.rule));
+      return general[pattern.rule] ? present.size > 0 : present.has(pattern.rule);
     };
     let blockDebunks: boolean | undefined; // read lazily: most blocks hold no claim
 
@@ -110,6 +116,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
         if (!pattern) continue;
         const claim: Span = [sentence[0] + found.start, sentence[0] + found.end];
         const [start, end] = toOriginal(norm, claim[0], claim[1]);
+        masked ??= judge.mask(norm.text);
         blockDebunks ??= judge.blockDebunks(masked);
         const reason = blockDebunks ? 'debunk' : judge.dismiss(masked, sentence, claim);
         if (reason) {
@@ -117,7 +124,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
           continue;
         }
         const ruleIndex = general[pattern.rule]
-          ? (attribute([cueHits(slice, sentence[0]), blockCues, pageCues], claim, general) ?? pattern.rule)
+          ? (attribute([cueHits(slice, sentence[0]), cuesInBlock(), cuesInPage()], claim, general) ?? pattern.rule)
           : pattern.rule;
         const rule = compiled.rules[ruleIndex];
         if (rule) matches.push({ rule: rule.id, category: rule.category, start, end, text: text.slice(start, end) });

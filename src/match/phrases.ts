@@ -1,17 +1,5 @@
-import { WORD_END, WORD_START } from '../rules/compile';
 import type { CompiledPhrase } from '../rules/types';
-
-/**
- * A sentence with every phrase-class occurrence replaced by its one-character marker, and where
- * each character came from, so claim spans found in it map back to the sentence.
- */
-export interface Derived {
-  readonly text: string;
-  /** Sentence offset where derived character i starts. */
-  readonly starts: Int32Array;
-  /** Sentence offset where derived character i ends (the whole phrase, for a marker). */
-  readonly ends: Int32Array;
-}
+import type { Encoded } from './encode';
 
 export interface PhraseFinder {
   readonly marker: string;
@@ -19,30 +7,15 @@ export interface PhraseFinder {
 }
 
 export function phraseFinders(phrases: readonly CompiledPhrase[]): PhraseFinder[] {
-  return phrases.map(({ source, marker }) => ({
-    marker,
-    regex: new RegExp(`${WORD_START}(?:${source})${WORD_END}`, 'g'),
-  }));
+  return phrases.map(({ source, marker }) => ({ marker, regex: new RegExp(source, 'g') }));
 }
 
-/** A pattern's source with each phrase marker written out as the phrase's regex. */
-export function expandPhrases(source: string, phrases: readonly CompiledPhrase[]): string {
-  return phrases.reduce((out, { marker, source: phrase }) => out.split(marker).join(`(?:${phrase})`), source);
-}
-
-function identity(text: string): Derived {
-  const starts = new Int32Array(text.length);
-  const ends = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    starts[i] = i;
-    ends[i] = i + 1;
-  }
-  return { text, starts, ends };
-}
-
-/** Replaces phrases, class by class in order; later classes see earlier markers. */
-export function replacePhrases(sentence: string, finders: readonly PhraseFinder[]): Derived {
-  let current = identity(sentence);
+/**
+ * Replaces every phrase found in an encoded sentence by its marker (one token), class by class in
+ * order, keeping where each token came from in the sentence.
+ */
+export function replacePhrases(encoded: Encoded, finders: readonly PhraseFinder[]): Encoded {
+  let current = encoded;
   for (const { marker, regex } of finders) {
     const parts: string[] = [];
     const starts: number[] = [];
@@ -63,7 +36,7 @@ export function replacePhrases(sentence: string, finders: readonly PhraseFinder[
       ends.push(current.ends[m.index + m[0].length - 1] as number);
       last = m.index + m[0].length;
     }
-    if (last === 0 && parts.length === 0) continue;
+    if (parts.length === 0) continue;
     for (let i = last; i < current.text.length; i++) {
       starts.push(current.starts[i] as number);
       ends.push(current.ends[i] as number);
@@ -72,4 +45,9 @@ export function replacePhrases(sentence: string, finders: readonly PhraseFinder[
     current = { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
   }
   return current;
+}
+
+/** A claim pattern's source with each phrase marker written out in full (for the naive baseline). */
+export function expandPhrases(source: string, phrases: readonly CompiledPhrase[]): string {
+  return phrases.reduce((out, { marker, source: phrase }) => out.split(marker).join(`(?:${phrase})`), source);
 }

@@ -1,5 +1,5 @@
 import { classLookup, stemSource } from './lexicon';
-import { compilePattern, PatternError, requiredClasses, requiredLiterals, splitHead } from './pattern';
+import { compilePattern, PatternError } from './pattern';
 import type { Problem } from './problems';
 import {
   CONTEXT_KINDS,
@@ -10,65 +10,89 @@ import {
   type RuleInfo,
   type RuleSet,
 } from './types';
+import { classNames, parseWordPattern, type Sequence, PatternError as WordPatternError } from './word-pattern';
+import { FIRST_WORD, WordPatternCompiler } from './word-regex';
 
 /** Letters or digits just outside a match would mean it started or ended inside a word. */
 export const WORD_START = '(?<![a-z0-9])';
 export const WORD_END = '(?![a-z0-9])';
 
 /**
- * Turns validated rules into regex sources: one alternation for every claim pattern, one for
- * every cue, one per kind of context. Every pattern problem is reported, with its line.
+ * Turns validated rules into regex sources: claim patterns over encoded words (see
+ * word-regex.ts), cues and context cues over folded text. Every pattern problem is reported,
+ * with its file and line.
  */
 export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems: Problem[] } {
   const problems: Problem[] = [];
-  // Claim patterns see phrase classes as their placeholders; everything else sees the words.
-  const lookup = classLookup(set.lexicon, true);
-  const fullLookup = classLookup(set.lexicon);
-  const phrases = set.lexicon.phrases.map(({ name, marker }) => ({ name, marker, source: fullLookup(name) ?? '(?!)' }));
-  const compile = (pattern: PatternSource, classes = lookup): string | undefined => {
-    try {
-      return compilePattern(pattern.text, classes);
-    } catch (error) {
-      if (!(error instanceof PatternError)) throw error;
-      problems.push({ file: pattern.file, line: pattern.line, message: `pattern "${pattern.text}": ${error.message}` });
-      return undefined;
-    }
+  const report = (pattern: PatternSource, error: unknown) => {
+    if (!(error instanceof PatternError || error instanceof WordPatternError)) throw error;
+    problems.push({ file: pattern.file, line: pattern.line, message: `pattern "${pattern.text}": ${error.message}` });
   };
 
-  // Specific rules first: at one spot the alternation takes the first branch that matches, and a
-  // claim that names its mechanism ("sweat out belly fat") should get that mechanism's rule.
+  // Specific rules first: at one spot the joined pattern takes the first branch that matches,
+  // and a claim that names its mechanism ("sweat out belly fat") should get that mechanism's rule.
   const order = set.rules.map((rule, index) => ({ rule, index }));
   order.sort((a, b) => Number(a.rule.category === 'general') - Number(b.rule.category === 'general'));
 
-  const patterns: CompiledPattern[] = [];
-  const heads: Record<string, string> = {};
+  // Classes the claim patterns may use: each pattern class must itself parse and use known classes.
+  const usable = checkWordClasses(set, problems);
+  const claims: { source: PatternSource; rule: number; sequence: Sequence }[] = [];
   for (const { rule, index } of order) {
     for (const pattern of rule.patterns) {
-      const source = compile(pattern);
-      if (source === undefined) continue;
-      if (!isAnchored(pattern.text, set)) {
-        problems.push({
-          file: pattern.file,
-          line: pattern.line,
-          message: `pattern "${pattern.text}" must contain an anchor word (an anchor class such as {fat}, or one of the stems in lexicon.yaml) that is not optional`,
-        });
-      }
-      const split = splitHead(pattern.text);
-      const headSource = split ? lookup(split.head) : undefined;
-      if (split && headSource && headSource.length > 1) {
-        heads[split.head] = headSource;
-        const tail = compilePattern(split.rest, lookup, true);
-        patterns.push({ rule: index, gated: pattern.gated, source, head: split.head, tail });
-      } else {
-        patterns.push({ rule: index, gated: pattern.gated, source });
+      try {
+        const sequence = parseWordPattern(pattern.text);
+        const unknown = [...classNames(sequence)].find((name) => !usable.has(name));
+        if (unknown) throw new WordPatternError(`unknown word class {${unknown}}`);
+        claims.push({ source: pattern, rule: index, sequence });
+      } catch (error) {
+        report(pattern, error);
       }
     }
   }
 
+  let words: WordPatternCompiler;
+  try {
+    words = new WordPatternCompiler(
+      set.lexicon,
+      claims.map((c) => c.sequence),
+    );
+  } catch (error) {
+    if (!(error instanceof WordPatternError)) throw error;
+    return { problems: [...problems, { ...set.lexicon.where, message: error.message }] };
+  }
+  // Stems are looked for at word starts only, so a stem must start a word here too.
+  const stems = set.lexicon.anchors.map((stem) => new RegExp(`${WORD_START}${stemSource(stem)}`, 'i'));
+  const patterns: CompiledPattern[] = [];
+  for (const { source, rule, sequence } of claims) {
+    try {
+      const compiled = words.compile(sequence);
+      if (!words.anchored(sequence, stems)) {
+        problems.push({
+          file: source.file,
+          line: source.line,
+          message: `pattern "${source.text}" can match without an anchor word (a word containing one of the stems in lexicon.yaml), so the first pass would never see it`,
+        });
+      }
+      patterns.push({ rule, gated: source.gated, source: compiled });
+    } catch (error) {
+      report(source, error);
+    }
+  }
+
+  const lookup = classLookup(set.lexicon);
+  const compile = (pattern: PatternSource): string | undefined => {
+    try {
+      return compilePattern(pattern.text, lookup);
+    } catch (error) {
+      report(pattern, error);
+      return undefined;
+    }
+  };
+
   const cueSources: string[] = [];
   const cueRules: number[] = [];
   for (const { rule, index } of order) {
-    const sources = rule.cues.map((p) => compile(p, fullLookup)).filter((s): s is string => s !== undefined);
+    const sources = rule.cues.map(compile).filter((s): s is string => s !== undefined);
     if (sources.length === 0) continue;
     cueSources.push(`(${sources.join('|')})`);
     cueRules.push(index);
@@ -76,7 +100,7 @@ export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems
 
   const context = {} as Record<ContextKind, string>;
   for (const kind of CONTEXT_KINDS) {
-    const sources = set.context[kind].map((p) => compile(p, fullLookup)).filter((s): s is string => s !== undefined);
+    const sources = set.context[kind].map(compile).filter((s): s is string => s !== undefined);
     context[kind] = sources.length > 0 ? `${WORD_START}(?:${sources.join('|')})${WORD_END}` : '(?!)';
   }
 
@@ -85,20 +109,58 @@ export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems
     problems,
     compiled: {
       version: 1,
-      prefilter: set.lexicon.anchors.map(stemSource).join('|'),
-      phrases: phrases.map(({ name, marker, source }) => ({
-        name,
-        marker,
-        source: `${WORD_START}(?:${source})${WORD_END}`,
-      })),
+      prefilter: `${WORD_START}(?:${set.lexicon.anchors.map(stemSource).join('|')})`,
+      phrases: words.phrases(),
+      vocabulary: words.vocabulary,
+      firstWord: FIRST_WORD,
       patterns,
-      heads,
       cues: cueSources.length > 0 ? `${WORD_START}(?:${cueSources.join('|')})${WORD_END}` : '(?!)',
       cueRules,
       context,
       rules: set.rules.map((rule) => ruleInfo(rule, set)),
     },
   };
+}
+
+/**
+ * The classes claim patterns can use: word lists, the built-in {number}, and pattern classes
+ * that parse as word patterns and use only usable classes. A class used only by cue or context
+ * patterns may be written for folded text instead; it is simply not usable by claim patterns.
+ */
+function checkWordClasses(set: RuleSet, problems: Problem[]): Set<string> {
+  const usable = new Set<string>(['number']);
+  const state = new Map<string, 'checking' | 'ok' | 'bad'>();
+  const check = (name: string): boolean => {
+    const known = state.get(name);
+    if (known) return known === 'ok';
+    const cls = set.lexicon.classes.get(name);
+    if (!cls) return false;
+    state.set(name, 'checking');
+    let ok = true;
+    if (cls.pattern) {
+      let inner: Set<string> = new Set();
+      try {
+        inner = classNames(parseWordPattern(cls.pattern));
+      } catch {
+        ok = false; // not a word pattern: fine for a class that only cue or context patterns use
+      }
+      for (const other of inner) {
+        if (other === 'number') continue;
+        if (state.get(other) === 'checking') {
+          problems.push({ ...cls.where, message: `class {${name}} refers to itself through {${other}}` });
+          ok = false;
+        } else if (!set.lexicon.classes.has(other)) {
+          problems.push({ ...cls.where, message: `class {${name}}: unknown word class {${other}}` });
+          ok = false;
+        } else if (!check(other)) ok = false;
+      }
+    }
+    state.set(name, ok ? 'ok' : 'bad');
+    if (ok) usable.add(name);
+    return ok;
+  };
+  for (const name of set.lexicon.classes.keys()) check(name);
+  return usable;
 }
 
 function ruleInfo(rule: RuleSet['rules'][number], set: RuleSet): RuleInfo {
@@ -114,15 +176,4 @@ function ruleInfo(rule: RuleSet['rules'][number], set: RuleSet): RuleInfo {
     documents: rule.evidence.documents.flatMap((d) => set.evidence.documents.get(d) ?? []),
     references: rule.evidence.references.flatMap((r) => set.evidence.references.get(r) ?? []),
   };
-}
-
-/** True when the pattern cannot match without containing an anchor stem. */
-function isAnchored(pattern: string, set: RuleSet): boolean {
-  const { anchors, anchorClasses } = set.lexicon;
-  if (requiredClasses(pattern).some((name) => anchorClasses.has(name))) return true;
-  // Approximate for literals: the required words, joined, must contain a stem somewhere.
-  const literals = requiredLiterals(pattern)
-    .join(' ')
-    .replace(/[\\()?|]/g, ' ');
-  return anchors.some((stem) => new RegExp(stemSource(stem), 'i').test(literals));
 }

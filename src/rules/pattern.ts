@@ -189,30 +189,3 @@ export function compilePattern(pattern: string, lookup: ClassLookup, continues =
   }
   return out;
 }
-
-/**
- * A pattern that starts with a required word class, split into that class's name and the rest:
- * the matcher writes a class shared by several patterns' starts only once.
- */
-export function splitHead(pattern: string): { head: string; rest: string } | undefined {
-  const tokens = tokenize(pattern.trim());
-  const first = /^\{([a-z_]+)\}$/.exec(tokens[0] ?? '');
-  if (!first || tokens.length < 2) return undefined;
-  return { head: first[1] as string, rest: tokens.slice(1).join(' ') };
-}
-
-/** Class names a pattern uses without making them optional (used to check anchors). */
-export function requiredClasses(pattern: string): string[] {
-  return tokenize(pattern.trim())
-    .map(classify)
-    .filter((t) => t.kind === 'required')
-    .flatMap((t) => [...t.text.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string));
-}
-
-/** Literal (non-class) text of the required tokens, lower-cased, for anchor checks. */
-export function requiredLiterals(pattern: string): string[] {
-  return tokenize(pattern.trim())
-    .map(classify)
-    .filter((t) => t.kind === 'required')
-    .map((t) => t.text.replace(/\{[a-z_]+[?*]?\}/g, ' ').toLowerCase());
-}

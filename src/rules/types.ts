@@ -52,9 +52,9 @@ export interface WordClass {
   /** Or a pattern in the rules syntax that uses other classes. */
   readonly pattern?: string;
   /**
-   * A phrase class is found once per sentence by its own regex and stands as one placeholder
-   * character in the text the claim patterns see, so its (large) regex is compiled only once.
-   * Words inside a found phrase are not visible to patterns on their own.
+   * A phrase class (a noun phrase such as "your stubborn belly fat") is found once per sentence
+   * by its own pattern and stands as one token in the sentence the claim patterns see, so its
+   * pattern is compiled once instead of inside every claim pattern that uses it.
    */
   readonly phrase: boolean;
   readonly where: Where;
@@ -64,9 +64,6 @@ export interface Lexicon {
   readonly classes: ReadonlyMap<string, WordClass>;
   /** Stems the cheap first pass looks for; every claim must contain one. */
   readonly anchors: readonly string[];
-  readonly anchorClasses: ReadonlySet<string>;
-  /** Phrase classes in order, each with its placeholder character. */
-  readonly phrases: readonly { readonly name: string; readonly marker: string }[];
   readonly where: Where;
 }
 
@@ -122,21 +119,19 @@ export interface RuleInfo {
   readonly references: readonly Reference[];
 }
 
-/** A phrase class compiled: its regex (without word boundaries), and its placeholder character. */
 export interface CompiledPhrase {
   readonly name: string;
-  readonly source: string;
+  /** The one character that stands for a found phrase. */
   readonly marker: string;
+  /** Regex source over encoded sentences. */
+  readonly source: string;
 }
 
 export interface CompiledPattern {
   readonly rule: number;
   readonly gated: boolean;
-  /** Regex source without capture groups. */
+  /** Regex source over encoded sentences (one character per word), without capture groups. */
   readonly source: string;
-  /** When the pattern starts with a word class: that class (see `heads`) and the source after it. */
-  readonly head?: string;
-  readonly tail?: string;
 }
 
 /** The rules compiled to regex sources; JSON-serialisable so builds can bundle it as data. */
@@ -144,16 +139,16 @@ export interface CompiledRules {
   readonly version: 1;
   /** Finds anchor stems in raw text, case-insensitively. */
   readonly prefilter: string;
-  /** Found first in each sentence and replaced by their markers before claims are searched. */
+  /** Phrase classes, in order: each found in the encoded sentence and replaced by its marker. */
   readonly phrases: readonly CompiledPhrase[];
+  /** Words the claim patterns know, in code order: word i is encoded as `firstWord + i`. */
+  readonly vocabulary: readonly string[];
+  readonly firstWord: number;
   /**
    * Every claim pattern, specific rules first and general ones last (an alternation prefers the
-   * first branch that matches). The matcher joins them into one pattern; gated ones join only
-   * when their rule's cue is in the block.
+   * first branch that matches). The matcher joins them into one pattern.
    */
   readonly patterns: readonly CompiledPattern[];
-  /** Regex source of each class that starts some pattern, written once in the joined pattern. */
-  readonly heads: Readonly<Record<string, string>>;
   /** Every rule's cues in one alternation, general rules last; capture group i + 1 is `cueRules[i]`. */
   readonly cues: string;
   readonly cueRules: readonly number[];

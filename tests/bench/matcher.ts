@@ -1,0 +1,100 @@
+/**
+ * Matcher throughput on shop-like text, beside the naive baseline (one regex per pattern, run over
+ * every sentence in turn), both in this same process and run.
+ */
+import { spawnSync } from 'node:child_process';
+import { createMatcher } from '../../src/match/matcher';
+import { loadRulesAt } from '../../src/rules/read-folder';
+import type { CompiledRules } from '../../src/rules/types';
+import { shopBlocks } from './shop-text';
+
+interface Timing {
+  readonly ms: number;
+  readonly claims: number;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Median of `runs` timed passes over all blocks (after one untimed warm-up pass). */
+function time(blocks: readonly string[], match: (text: string) => readonly unknown[], runs: number): Timing {
+  let claims = 0;
+  for (const block of blocks) claims += match(block).length;
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    for (const block of blocks) match(block);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)] ?? 0, claims };
+}
+
+const mbPerSecond = (chars: number, ms: number) => (chars * 2) / 1024 / 1024 / (ms / 1000);
+
+/** First claim in a fresh process: what a page pays once for compiling the rules' regexes. */
+function coldStart(): string {
+  const script = `
+    import { createMatcher } from './src/match/matcher.ts';
+    import { loadRulesAt } from './src/rules/read-folder.ts';
+    const rules = JSON.parse(JSON.stringify(loadRulesAt().compiled));
+    const m = createMatcher(rules);
+    let t = performance.now(); m.match('Free returns within 30 days.'); const none = performance.now() - t;
+    t = performance.now(); m.match('Size chart: fits waist 26 to 28 in.'); const anchor = performance.now() - t;
+    t = performance.now(); m.match('Melts stubborn belly fat while you sleep!'); const claim = performance.now() - t;
+    t = performance.now(); m.match('EMS pads zap thigh fat in minutes.'); const warm = performance.now() - t;
+    console.log(JSON.stringify({ none, anchor, claim, warm }));`;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  const last = result.stdout.trim().split('\n').pop() ?? '{}';
+  try {
+    const { none, anchor, claim, warm } = JSON.parse(last) as Record<string, number>;
+    const f = (n = 0) => `${n.toFixed(1)} ms`;
+    return `no anchor ${f(none)}, first anchor (compiles the joined pattern) ${f(anchor)}, first claim (context cues) ${f(claim)}, next claim ${f(warm)}`;
+  } catch {
+    return `could not measure (${result.stderr.trim().split('\n').pop()})`;
+  }
+}
+
+export function benchMatcher(): void {
+  const loaded = loadRulesAt();
+  if (!loaded.compiled) throw new Error('rules do not load; run npm run rules:check');
+  const rules: CompiledRules = loaded.compiled;
+
+  const blocks = shopBlocks({ size: 1_100_000 });
+  const chars = blocks.reduce((n, b) => n + b.length, 0);
+  const claimFree = shopBlocks({ size: 1_100_000, claims: 0, nearMisses: 0, seed: 2 });
+  const claimFreeChars = claimFree.reduce((n, b) => n + b.length, 0);
+
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const fast = createMatcher(rules);
+  const fastTime = time(blocks, (t) => fast.match(t), 9);
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const naive = createMatcher(rules, { finder: 'naive' });
+  const naiveTime = time(blocks, (t) => naive.match(t), 3);
+  const freeTime = time(claimFree, (t) => fast.match(t), 9);
+  const freeNaive = time(claimFree, (t) => naive.match(t), 3);
+
+  const row = (label: string, chars: number, t: Timing) =>
+    `  ${label.padEnd(38)} ${t.ms.toFixed(1).padStart(8)} ms  ${mbPerSecond(chars, t.ms).toFixed(1).padStart(7)} MB/s  ${String(t.claims).padStart(5)} claims`;
+  console.log(
+    `\nMatcher on ${(chars / 1e6).toFixed(2)} M characters of shop text (${blocks.length} blocks, 2% claims, 8% near misses)`,
+  );
+  console.log(row('Spot Check matcher', chars, fastTime));
+  console.log(row('naive baseline (regex per pattern)', chars, naiveTime));
+  console.log(
+    `  speed-up: ${(naiveTime.ms / fastTime.ms).toFixed(1)}x   (same claims found: ${fastTime.claims === naiveTime.claims ? 'yes' : 'NO'})`,
+  );
+  console.log(`\nSame on ${(claimFreeChars / 1e6).toFixed(2)} M characters with no claims and no anchor words`);
+  console.log(row('Spot Check matcher', claimFreeChars, freeTime));
+  console.log(row('naive baseline (regex per pattern)', claimFreeChars, freeNaive));
+  console.log(`  speed-up: ${(freeNaive.ms / freeTime.ms).toFixed(1)}x`);
+  console.log(
+    `\nMemory: matcher and its compiled patterns after a pass ≈ ${((heapAfter - heapBefore) / 1024).toFixed(0)} KB of heap`,
+  );
+  console.log(`Cold start in a fresh process: ${coldStart()}`);
+}
