@@ -7,8 +7,9 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main() {
-    // Built lazily by the page scanner; creating it costs nothing until a page has a claim.
-    void createMatcher;
-    void rules;
+    // The matcher compiles its patterns only when a page holds an anchor word, so building it
+    // here costs next to nothing. Nothing is logged: the console belongs to the page.
+    const matcher = createMatcher(rules);
+    return matcher;
   },
 });
