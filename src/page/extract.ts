@@ -92,64 +92,132 @@ export function isSkipped(element: Element): boolean {
   return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
 }
 
-function blockOf(node: Node, root: Node): Element | undefined {
+/** True for elements that flow inside a line of text (a, strong, span, ...). */
+export function isInline(element: Element): boolean {
+  return INLINE.has(element.tagName.toUpperCase());
+}
+
+/** The block-level element a node's text belongs to (stopping at `root`). */
+export function blockOf(node: Node, root: Node): Element | undefined {
   let element = node.parentElement;
-  while (element && element !== root && INLINE.has(element.tagName.toUpperCase())) element = element.parentElement;
+  while (element && element !== root && isInline(element)) element = element.parentElement;
   if (element) return element;
   // Text directly inside a shadow root belongs to the shadow host's block.
   const parent = node.parentNode as (Node & { host?: Element }) | null;
   return parent?.host;
 }
 
+interface PendingBlock {
+  element: Element;
+  text: string;
+  nodes: Text[];
+  starts: number[];
+}
+
 /**
- * Visible text blocks under `root`, including open shadow roots of elements inside it. `limit`
- * caps how many text nodes are read, so a hostile page cannot make one pass unbounded.
+ * Walks visible text one slice at a time: `take` reads text nodes until the caller says stop
+ * and returns the blocks completed so far, so a huge page never holds the main thread for long.
+ * Open shadow roots found on the way are walked after the tree that holds them.
  */
-export function extractBlocks(root: Node, limit = Number.POSITIVE_INFINITY): TextBlock[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const blocks: TextBlock[] = [];
-  const shadows: ShadowRoot[] = [];
-  let current: { element: Element; text: string; nodes: Text[]; starts: number[] } | undefined;
-  let read = 0;
+export class BlockWalker {
+  private readonly roots: Node[];
+  private walker: TreeWalker | undefined;
+  private root: Node | undefined;
+  private current: PendingBlock | undefined;
+  private read = 0;
 
-  const flush = () => {
-    if (current && current.text.trim() !== '') blocks.push(current);
-    current = undefined;
-  };
+  constructor(
+    root: Node,
+    /** Caps how many text nodes are read in all, so a hostile page cannot make a walk unbounded. */
+    private readonly limit = Number.POSITIVE_INFINITY,
+    /** Told of each open shadow root found, so its changes can be watched too. */
+    private readonly onShadowRoot?: (root: ShadowRoot) => void,
+  ) {
+    this.roots = [root];
+  }
 
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) =>
-      node.nodeType === 1 && isSkipped(node as Element) ? 2 /* FILTER_REJECT: skip the subtree */ : 1,
-  });
-  for (let node = walker.nextNode(); node && read < limit; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const element = node as Element;
-      if (element.shadowRoot) shadows.push(element.shadowRoot);
-      if (current && BREAKS.has(element.tagName.toUpperCase()) && blockOf(element, root) === current.element) {
-        current.text += BREAK;
+  get done(): boolean {
+    return this.walker === undefined && this.roots.length === 0 && this.current === undefined;
+  }
+
+  /** Text nodes read so far. */
+  get nodesRead(): number {
+    return this.read;
+  }
+
+  private startNext(): boolean {
+    const root = this.roots.shift();
+    if (!root) return false;
+    const doc = root.ownerDocument ?? (root as Document);
+    this.root = root;
+    // A tree walker never visits its root, so a root that hosts a shadow tree is checked here.
+    const shadow = (root as Element).shadowRoot;
+    if (shadow) {
+      this.roots.push(shadow);
+      this.onShadowRoot?.(shadow);
+    }
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode: (node) =>
+        node.nodeType === 1 && isSkipped(node as Element) ? 2 /* FILTER_REJECT: skip the subtree */ : 1,
+    });
+    return true;
+  }
+
+  /** Reads until `stop()` is true (checked every few nodes) or the walk ends. */
+  take(stop: () => boolean = () => false): TextBlock[] {
+    const blocks: TextBlock[] = [];
+    const flush = () => {
+      if (this.current && this.current.text.trim() !== '') blocks.push(this.current);
+      this.current = undefined;
+    };
+    let steps = 0;
+    while (this.walker || this.startNext()) {
+      const walker = this.walker as TreeWalker;
+      const root = this.root as Node;
+      let node = walker.nextNode();
+      for (; node && this.read < this.limit; node = walker.nextNode()) {
+        if (node.nodeType === 1) {
+          const element = node as Element;
+          if (element.shadowRoot) {
+            this.roots.push(element.shadowRoot);
+            this.onShadowRoot?.(element.shadowRoot);
+          }
+          if (
+            this.current &&
+            BREAKS.has(element.tagName.toUpperCase()) &&
+            blockOf(element, root) === this.current.element
+          ) {
+            this.current.text += BREAK;
+          }
+        } else {
+          const text = node as Text;
+          this.read++;
+          const element = blockOf(text, root);
+          if (element) {
+            if (this.current?.element !== element) {
+              flush();
+              this.current = { element, text: '', nodes: [], starts: [] };
+            }
+            this.current.nodes.push(text);
+            this.current.starts.push(this.current.text.length);
+            this.current.text += text.data;
+          }
+        }
+        if (++steps % 64 === 0 && stop()) return blocks; // the pending block stays pending
       }
-      continue;
-    }
-    const text = node as Text;
-    read++;
-    const element = blockOf(text, root);
-    if (!element) continue;
-    if (current?.element !== element) {
+      // This root is finished (or the limit is reached): its last block is complete.
       flush();
-      current = { element, text: '', nodes: [], starts: [] };
+      this.walker = undefined;
+      if (this.read >= this.limit) this.roots.length = 0;
     }
-    current.nodes.push(text);
-    current.starts.push(current.text.length);
-    current.text += text.data;
+    flush();
+    return blocks;
   }
-  flush();
-  for (const shadow of shadows) {
-    if (read >= limit) break;
-    const inner = extractBlocks(shadow, limit - read);
-    read += inner.reduce((sum, block) => sum + block.nodes.length, 0);
-    blocks.push(...inner);
-  }
-  return blocks;
+}
+
+/** Every visible text block under `root` at once (for the CLI and tests; pages use BlockWalker). */
+export function extractBlocks(root: Node, limit = Number.POSITIVE_INFINITY): TextBlock[] {
+  return new BlockWalker(root, limit).take();
 }
 
 /** The text node and offset holding position `offset` of a block's text. */

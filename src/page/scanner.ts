@@ -1,0 +1,247 @@
+import type { Match, Matcher } from '../match/matcher';
+import { BlockWalker, blockOf, isInline, type TextBlock } from './extract';
+import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
+
+/** Runs `work` in a later idle moment; `work` stops when `timeUp()` says its slice is used. */
+export type Scheduler = (work: (timeUp: () => boolean) => void) => void;
+
+export interface ScanLimits {
+  /** Text nodes one full pass reads at most. */
+  readonly textNodes: number;
+  /** Marks on one page at most. */
+  readonly marks: number;
+  /** Queued changes above which one coarse rescan replaces many small ones. */
+  readonly queue: number;
+  /** Characters of one block that are read at most. */
+  readonly blockChars: number;
+  /** Least time between two batches of changes, so a ticker cannot keep us busy. */
+  readonly batchInterval: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = {
+  textNodes: 200_000,
+  marks: 150,
+  queue: 1000,
+  blockChars: 50_000,
+  batchInterval: 250,
+};
+
+export interface ScannerOptions {
+  readonly doc: Document;
+  readonly matcher: Matcher;
+  readonly marks: Marks;
+  readonly schedule: Scheduler;
+  /** Claims dismissed on this page (by `claimKey`). */
+  readonly isDismissed?: (key: string) => boolean;
+  /** Marks were added or removed. */
+  readonly onChange?: (marks: readonly Mark[]) => void;
+  /** The page's title and main heading, to tell which product a claim is about. */
+  readonly context?: () => string;
+  readonly limits?: Partial<ScanLimits>;
+  readonly setTimeout?: (fn: () => void, ms: number) => unknown;
+}
+
+/**
+ * Finds claims in a live page and keeps the marks in step with it: one first pass in idle time
+ * slices, then one MutationObserver whose changes are queued and handled in small throttled
+ * batches (or, when a page changes wholesale, by one coarse rescan). Its own marks and UI are
+ * ignored, so it never reacts to itself.
+ */
+export class Scanner {
+  private readonly limits: ScanLimits;
+  private readonly observer: MutationObserver;
+  private readonly observed = new WeakSet<Node>();
+  private readonly queue = new Set<Node>();
+  private walker: BlockWalker | undefined;
+  private running = false;
+  private coarse = false;
+  private batchPending = false;
+  private lastBatch = Number.NEGATIVE_INFINITY;
+  private work = 0;
+  private waiters: (() => void)[] = [];
+  private context = '';
+
+  constructor(private readonly options: ScannerOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const View = options.doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.observer = new View((records) => this.onMutations(records));
+  }
+
+  /** Starts watching the page: a full pass now, then its changes. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.observe(this.options.doc.documentElement);
+    this.rescan();
+  }
+
+  /** Stops watching and removes every mark. */
+  stop(): void {
+    this.running = false;
+    this.observer.disconnect();
+    this.queue.clear();
+    this.walker = undefined;
+    this.options.marks.clear();
+    this.options.onChange?.([]);
+    this.settle();
+  }
+
+  /** One full pass over the page (after navigation, or when too much changed at once). */
+  rescan(): void {
+    if (!this.running) return;
+    this.context = this.options.context?.() ?? '';
+    const root = this.options.doc.body ?? this.options.doc.documentElement;
+    this.walker = new BlockWalker(root, this.limits.textNodes, (shadow) => this.observe(shadow));
+    this.queue.clear();
+    this.coarse = false;
+    this.run((timeUp) => (this.walker ? this.slice(this.walker, timeUp) : false));
+  }
+
+  /** Resolves when no scanning work is pending (for tests and benchmarks). */
+  idle(): Promise<void> {
+    if (this.work === 0 && !this.batchPending) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private observe(root: Node): void {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+  }
+
+  private run(step: (timeUp: () => boolean) => boolean): void {
+    this.work++;
+    const next = () =>
+      this.options.schedule((timeUp) => {
+        if (!this.running) return this.finish();
+        if (step(timeUp)) next();
+        else this.finish();
+      });
+    next();
+  }
+
+  private finish(): void {
+    this.work--;
+    this.settle();
+  }
+
+  private settle(): void {
+    if (this.work > 0 || this.batchPending) return;
+    for (const resolve of this.waiters.splice(0)) resolve();
+  }
+
+  /** One slice of the full pass; true while there is more to read. */
+  private slice(walker: BlockWalker, timeUp: () => boolean): boolean {
+    const before = this.options.marks.size;
+    for (const block of walker.take(timeUp)) this.check(block);
+    if (!walker.done) return true;
+    if (walker === this.walker) this.walker = undefined;
+    const pruned = this.options.marks.prune().length;
+    if (pruned > 0 || this.options.marks.size !== before) this.options.onChange?.(this.options.marks.all());
+    return false;
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.running) return;
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        if (!isOwnNode(record.target)) this.queue.add(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) if (!isOwnNode(node) && !isOwnStyle(node)) this.queue.add(node);
+      // Removed text is handled by pruning marks after the batch; nothing to read.
+      if (record.removedNodes.length > 0 && this.queue.size === 0) this.queue.add(record.target);
+    }
+    if (this.queue.size > this.limits.queue) {
+      this.queue.clear();
+      this.coarse = true;
+    }
+    if (this.queue.size > 0 || this.coarse) this.scheduleBatch();
+  }
+
+  private scheduleBatch(): void {
+    if (this.batchPending) return;
+    this.batchPending = true;
+    const wait = Math.max(0, this.lastBatch + this.limits.batchInterval - performanceNow());
+    (this.options.setTimeout ?? setTimeout)(() => {
+      this.batchPending = false;
+      this.lastBatch = performanceNow();
+      if (!this.running) return this.settle();
+      if (this.coarse) return this.rescan();
+      this.run((timeUp) => this.batch(timeUp));
+    }, wait);
+  }
+
+  /** Re-reads the blocks that changed, a slice at a time; true while some remain queued. */
+  private batch(timeUp: () => boolean): boolean {
+    const targets = blockTargets(this.queue, this.options.doc);
+    this.queue.clear();
+    const before = this.options.marks.size;
+    let index = 0;
+    for (; index < targets.length && !timeUp(); index++) {
+      const walker = new BlockWalker(targets[index] as Node, this.limits.textNodes, (shadow) => this.observe(shadow));
+      for (const block of walker.take()) this.check(block);
+    }
+    for (const rest of targets.slice(index)) this.queue.add(rest);
+    const pruned = this.options.marks.prune().length;
+    if (pruned > 0 || this.options.marks.size !== before) this.options.onChange?.(this.options.marks.all());
+    return this.queue.size > 0;
+  }
+
+  /** Matches one block and brings its marks up to date (unchanged marks are left alone). */
+  private check(block: TextBlock): void {
+    const { matcher, marks } = this.options;
+    const text = block.text.length > this.limits.blockChars ? block.text.slice(0, this.limits.blockChars) : block.text;
+    const existing = marks.startingIn(block.nodes);
+    const candidate = matcher.mayContain(text);
+    if (!candidate && existing.length === 0) return; // the common case: nothing here, nothing to undo
+    let found: Match[] = candidate ? matcher.match(text, { context: this.context }) : [];
+    found = found.filter((m) => !this.options.isDismissed?.(claimKey(m.rule, m.text)));
+    if (found.length > 0 && !isVisible(block.element)) found = [];
+
+    const kept = new Set<Mark>();
+    for (const match of found) {
+      const key = claimKey(match.rule, match.text);
+      const same = existing.find((m) => !kept.has(m) && m.key === key);
+      if (same) {
+        kept.add(same);
+        continue;
+      }
+      const rule = matcher.rule(match.rule);
+      if (!rule || marks.size >= this.limits.marks) continue;
+      const mark = marks.add(block, match, rule);
+      if (mark) kept.add(mark);
+    }
+    for (const mark of existing) if (!kept.has(mark)) marks.remove(mark);
+  }
+}
+
+function performanceNow(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
+
+function isOwnStyle(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute('data-spotcheck-style');
+}
+
+/**
+ * The blocks to re-read for a set of changed nodes: each node's block (a changed word inside a
+ * paragraph means the whole paragraph), without reading a block twice or inside another.
+ */
+function blockTargets(nodes: Iterable<Node>, doc: Document): Node[] {
+  const targets = new Set<Node>();
+  for (const node of nodes) {
+    if (!node.isConnected) continue;
+    const element = node.nodeType === 1 ? (node as Element) : undefined;
+    const target = element && !isInline(element) ? element : (blockOf(node, doc) ?? node.parentNode);
+    if (target) targets.add(target);
+  }
+  const list = [...targets];
+  return list.filter((t) => !list.some((other) => other !== t && other.contains(t)));
+}
+
+function isVisible(element: Element): boolean {
+  const check = (element as Element & { checkVisibility?: (options?: object) => boolean }).checkVisibility;
+  if (typeof check !== 'function') return true;
+  return check.call(element, { visibilityProperty: true, checkVisibilityCSS: true });
+}

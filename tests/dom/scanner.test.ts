@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { claimKey } from '../../src/page/marks';
+import type { Scanner } from '../../src/page/scanner';
+import { indicators, loadFixture, settled, startScanner } from '../helpers/page';
+
+let current: Scanner | undefined;
+afterEach(() => {
+  current?.stop();
+  current = undefined;
+});
+
+async function scan(fixture: string, options?: Parameters<typeof startScanner>[0]) {
+  loadFixture(fixture);
+  const started = startScanner(options);
+  current = started.scanner;
+  await settled(started.scanner);
+  return started;
+}
+
+describe('marking claims on a product page', () => {
+  it('marks each claim once, with the testing contract on its indicator', async () => {
+    const { marks } = await scan('marketplace.html');
+    expect(marks.all().map((m) => m.text)).toEqual([
+      'Melts Stubborn Belly Fat',
+      'burns love handles',
+      'sweat out belly fat',
+      'muffin top has disappeared',
+    ]);
+    for (const indicator of indicators()) {
+      expect(indicator.getAttribute('data-spotcheck-rule')).toBe('sweat-wrap-melts-fat');
+      expect(indicator.getAttribute('role')).toBe('button');
+      expect(indicator.getAttribute('tabindex')).toBe('0');
+      expect(indicator.getAttribute('aria-label')).toMatch(
+        /^Spot Check: water loss, not fat loss in “.+” — show evidence$/,
+      );
+    }
+    expect(indicators()).toHaveLength(4);
+  });
+
+  it('puts the indicator after the claim, outside the link it sits in', async () => {
+    await scan('marketplace.html');
+    const link = document.querySelector('#description a') as HTMLElement;
+    expect(link.querySelector('[data-spotcheck-rule]')).toBeNull();
+    expect((link.nextSibling as Element).tagName).toBe('SPOTCHECK-INDICATOR');
+    // a claim split over inline elements: indicator right after the text that ends it
+    const em = document.querySelector('#title em') as HTMLElement;
+    expect(em.lastChild?.nodeName).toBe('SPOTCHECK-INDICATOR');
+  });
+
+  it('leaves the page text as it was', async () => {
+    loadFixture('marketplace.html');
+    const before = document.body.textContent;
+    const { scanner } = startScanner();
+    current = scanner;
+    await settled(scanner);
+    expect(document.body.textContent).toBe(before);
+  });
+
+  it('marks nothing on an honest store, a debunking article or a seller form', async () => {
+    for (const page of ['honest-store.html', 'debunk-article.html', 'seller-form.html']) {
+      const { marks, scanner } = await scan(page);
+      expect(marks.size, page).toBe(0);
+      scanner.stop();
+    }
+  });
+
+  it('never touches text a person is editing', async () => {
+    await scan('seller-form.html');
+    expect((document.querySelector('#title-input') as HTMLInputElement).value).toBe(
+      'Sauna Belt – Melts Belly Fat Fast',
+    );
+    expect((document.querySelector('#notes') as HTMLElement).innerHTML).toBe('Zaps arm fat in a week, say customers.');
+  });
+
+  it('skips claims dismissed on this page', async () => {
+    const { marks } = await scan('marketplace.html', {
+      dismissed: [claimKey('sweat-wrap-melts-fat', 'burns love handles')],
+    });
+    expect(marks.all().map((m) => m.text)).not.toContain('burns love handles');
+    expect(marks.size).toBe(3);
+  });
+});
+
+describe('following a page that changes', () => {
+  it('marks reviews that arrive after the first pass', async () => {
+    const { scanner, marks } = await scan('marketplace.html');
+    const review = document.createElement('div');
+    review.innerHTML = '<p>Wore it daily and it <b>zapped my thigh fat</b> in a month.</p>';
+    document.querySelector('#reviews')?.append(review);
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toContain('zapped my thigh fat');
+  });
+
+  it('drops a mark when its text is removed or reworded, and adds one when text becomes a claim', async () => {
+    const { scanner, marks } = await scan('marketplace.html');
+    document.querySelector('#reviews .review')?.remove();
+    const bullet = document.querySelector('#bullets li strong') as HTMLElement;
+    (bullet.firstChild as Text).data = 'warms your core';
+    const plain = document.querySelector('#bullets li:nth-child(2)') as HTMLElement;
+    (plain.firstChild as Text).data = 'Torches thigh fat. Fits waists 24–46 in.';
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toEqual([
+      'Melts Stubborn Belly Fat',
+      'sweat out belly fat',
+      'Torches thigh fat',
+    ]);
+    expect(indicators()).toHaveLength(3);
+  });
+
+  it('does not react to its own marks (no endless loop of work)', async () => {
+    const { scanner, changes } = await scan('marketplace.html');
+    const after = changes.length;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await settled(scanner);
+    expect(changes.length).toBe(after);
+  });
+
+  it('rescans once when a page changes wholesale', async () => {
+    const { scanner, marks } = await scan('marketplace.html', { limits: { queue: 50 } });
+    const list = document.createElement('div');
+    for (let i = 0; i < 200; i++) list.append(Object.assign(document.createElement('p'), { textContent: `Item ${i}` }));
+    list.append(Object.assign(document.createElement('p'), { textContent: 'New: this gel melts thigh fat.' }));
+    document.body.append(list);
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toContain('melts thigh fat');
+  });
+
+  it('reads open shadow roots, and their later changes', async () => {
+    const { scanner, marks } = await scan('honest-store.html');
+    const host = document.createElement('product-card');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<h2>Cryo belt <span>freezes belly fat</span> at home</h2>';
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toEqual(['freezes belly fat']);
+    expect(indicators(shadow)).toHaveLength(1);
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Also zaps arm fat.' }));
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toEqual(['freezes belly fat', 'zaps arm fat']);
+  });
+});
+
+describe('cleaning up', () => {
+  it('removes every indicator and style it added when stopped', async () => {
+    const { scanner, marks } = await scan('marketplace.html');
+    expect(marks.size).toBeGreaterThan(0);
+    scanner.stop();
+    expect(
+      document.querySelectorAll('spotcheck-indicator, [data-spotcheck-style], [data-spotcheck-rule]'),
+    ).toHaveLength(0);
+    // and stops following the page
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Melts belly fat.' }));
+    await settled(scanner);
+    expect(marks.size).toBe(0);
+  });
+});
