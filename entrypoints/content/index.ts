@@ -1,15 +1,94 @@
 import rules from 'virtual:spotcheck-rules';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMatcher } from '../../src/match/matcher';
+import type { FoundMessage } from '../../src/messages';
+import { pageContext } from '../../src/page/claims';
+import { type Mark, Marks } from '../../src/page/marks';
+import { Scanner } from '../../src/page/scanner';
+import { idleScheduler } from '../../src/page/schedule';
+import {
+  dismiss,
+  dismissedOn,
+  isSiteEnabled,
+  pageOf,
+  setSiteEnabled,
+  siteOf,
+  watchSite,
+} from '../../src/settings/settings';
+import { createCardHost } from '../../src/ui/card-host';
+import { benchRecorder } from './bench';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  main() {
-    // The matcher compiles its patterns only when a page holds an anchor word, so building it
-    // here costs next to nothing. Nothing is logged: the console belongs to the page.
-    const matcher = createMatcher(rules);
-    return matcher;
+  async main(ctx) {
+    const bench = benchRecorder(document);
+    const site = siteOf(location.href);
+    let page = pageOf(location.href);
+    let dismissed = new Set<string>();
+
+    const report = (marks: readonly Mark[]) => {
+      const message: FoundMessage = {
+        type: 'spotcheck:found',
+        site,
+        claims: marks.map((m) => ({ rule: m.rule.id, verdict: m.rule.verdict, text: m.text })),
+      };
+      // The background may be restarting; the next change reports again.
+      browser.runtime.sendMessage(message).catch(() => {});
+    };
+
+    const marks = new Marks(document, {
+      onActivate: (mark, how) => card.open(mark, how),
+      onLeave: (mark) => card.leave(mark),
+    });
+    const scanner = new Scanner({
+      doc: document,
+      matcher: createMatcher(rules),
+      marks,
+      schedule: idleScheduler(ctx, bench?.slice),
+      isDismissed: (key) => dismissed.has(key),
+      onChange: report,
+      onPassEnd: () => {
+        bench?.passEnd(marks.size);
+        report(marks.all()); // after a navigation the background may have forgotten this tab
+      },
+      context: () => pageContext(document),
+    });
+    const card = createCardHost(ctx, {
+      site,
+      dismiss(mark) {
+        dismissed.add(mark.key);
+        marks.remove(mark);
+        report(marks.all());
+        void dismiss(page, mark.key);
+      },
+      disableSite() {
+        void setSiteEnabled(site, false);
+      },
+    });
+
+    const start = async () => {
+      dismissed = new Set(await dismissedOn(page));
+      if (ctx.isValid) scanner.start();
+    };
+    const stop = () => {
+      card.close(false);
+      scanner.stop();
+    };
+
+    const unwatch = watchSite(site, (enabled) => (enabled ? void start() : stop()));
+    ctx.onInvalidated(() => {
+      unwatch();
+      stop();
+    });
+    // Single-page shops swap products without a page load.
+    ctx.addEventListener(window, 'wxt:locationchange', async () => {
+      page = pageOf(location.href);
+      dismissed = new Set(await dismissedOn(page));
+      scanner.rescan();
+    });
+    if (await isSiteEnabled(site)) await start();
   },
 });

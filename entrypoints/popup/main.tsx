@@ -1,13 +1,44 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { TabFindings, TabQuery } from '../../src/messages';
+import { disabledSites, isSiteEnabled, setSiteEnabled, tabFindings } from '../../src/settings/settings';
+import { Popup } from '../../src/ui/Popup';
+import './style.css';
 
-function Popup() {
+async function activeTabFindings(): Promise<TabFindings> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { site: '', claims: [] };
+  const query: TabQuery = { type: 'spotcheck:tab', tabId: tab.id };
+  return ((await browser.runtime.sendMessage(query)) as TabFindings | undefined) ?? { site: '', claims: [] };
+}
+
+function App() {
+  const [state, setState] = useState<{ findings: TabFindings; enabled: boolean } | undefined>();
+  useEffect(() => {
+    const load = async () => {
+      const findings = await activeTabFindings();
+      setState({ findings, enabled: findings.site === '' || (await isSiteEnabled(findings.site)) });
+    };
+    void load();
+    // Claims can arrive while the popup is open (a review loads, the switch is flipped).
+    const unwatchFindings = tabFindings.watch(() => void load());
+    const unwatchSites = disabledSites.watch(() => void load());
+    return () => {
+      unwatchFindings();
+      unwatchSites();
+    };
+  }, []);
+  if (!state) return null;
   return (
-    <main>
-      <h1>Spot Check</h1>
-      <p>Flags fitness claims that rest on the spot-reduction myth.</p>
-    </main>
+    <Popup
+      site={state.findings.site}
+      enabled={state.enabled}
+      claims={state.findings.claims}
+      onToggle={(enabled) => void setSiteEnabled(state.findings.site, enabled)}
+    />
   );
 }
 
 const root = document.getElementById('app');
-if (root) render(<Popup />, root);
+if (root) render(<App />, root);

@@ -35,6 +35,8 @@ export interface ScannerOptions {
   readonly isDismissed?: (key: string) => boolean;
   /** Marks were added or removed. */
   readonly onChange?: (marks: readonly Mark[]) => void;
+  /** A full pass over the page finished. */
+  readonly onPassEnd?: () => void;
   /** The page's title and main heading, to tell which product a claim is about. */
   readonly context?: () => string;
   readonly limits?: Partial<ScanLimits>;
@@ -50,7 +52,7 @@ export interface ScannerOptions {
 export class Scanner {
   private readonly limits: ScanLimits;
   private readonly observer: MutationObserver;
-  private readonly observed = new WeakSet<Node>();
+  private observed = new WeakSet<Node>();
   private readonly queue = new Set<Node>();
   private walker: BlockWalker | undefined;
   private running = false;
@@ -79,6 +81,7 @@ export class Scanner {
   stop(): void {
     this.running = false;
     this.observer.disconnect();
+    this.observed = new WeakSet();
     this.queue.clear();
     this.walker = undefined;
     this.options.marks.clear();
@@ -138,6 +141,7 @@ export class Scanner {
     if (walker === this.walker) this.walker = undefined;
     const pruned = this.options.marks.prune().length;
     if (pruned > 0 || this.options.marks.size !== before) this.options.onChange?.(this.options.marks.all());
+    this.options.onPassEnd?.();
     return false;
   }
 

@@ -1,0 +1,29 @@
+import type { ClaimSummary, TabFindings } from '../messages';
+import { tabFindings } from './settings';
+
+/** Records what one frame of a tab found; returns the tab's total count of claims. */
+export async function recordFindings(
+  tabId: number,
+  frameId: number,
+  site: string,
+  claims: readonly ClaimSummary[],
+): Promise<number> {
+  const all = await tabFindings.getValue();
+  const tab = all[tabId] ?? { site: '', frames: {} };
+  const frames: Record<string, ClaimSummary[]> = { ...tab.frames, [frameId]: [...claims] };
+  // The top frame names the tab's site.
+  const entry = { site: frameId === 0 ? site : tab.site || site, frames };
+  await tabFindings.setValue({ ...all, [tabId]: entry });
+  return Object.values(frames).reduce((n, list) => n + list.length, 0);
+}
+
+export async function findingsFor(tabId: number): Promise<TabFindings> {
+  const tab = (await tabFindings.getValue())[tabId];
+  if (!tab) return { site: '', claims: [] };
+  return { site: tab.site, claims: Object.values(tab.frames).flat() };
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  const { [tabId]: _, ...rest } = await tabFindings.getValue();
+  await tabFindings.setValue(rest);
+}
