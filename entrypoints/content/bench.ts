@@ -14,17 +14,22 @@ export function benchRecorder(doc: Document): BenchRecorder | undefined {
   let work = 0;
   let longest = 0;
   let slices = 0;
+  let finished: number | undefined;
+  let marks = 0;
+  const write = () =>
+    root.setAttribute('data-spotcheck-bench', JSON.stringify({ started, finished, work, longest, slices, marks }));
   return {
     slice(ms) {
       work += ms;
       longest = Math.max(longest, ms);
       slices++;
+      write();
     },
-    passEnd(marks) {
-      root.setAttribute(
-        'data-spotcheck-bench',
-        JSON.stringify({ started, finished: performance.now(), work, longest, slices, marks }),
-      );
+    passEnd(count) {
+      // The first full pass is the one the benchmark times; later ones are re-scans.
+      finished ??= performance.now();
+      marks = count;
+      write();
     },
   };
 }

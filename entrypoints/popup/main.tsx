@@ -2,14 +2,23 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabFindings, TabQuery } from '../../src/messages';
-import { disabledSites, isSiteEnabled, setSiteEnabled, tabFindings } from '../../src/settings/settings';
+import { tabFindings } from '../../src/settings/findings';
+import { disabledSites, isSiteEnabled, setSiteEnabled } from '../../src/settings/settings';
 import { Popup } from '../../src/ui/Popup';
 import './style.css';
 
-async function activeTabFindings(): Promise<TabFindings> {
+/** The tab the popup is about: the active one, or `?tabId=` (opening the popup page for a given tab). */
+async function tabId(): Promise<number | undefined> {
+  const given = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(given) && given > 0) return given;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { site: '', claims: [] };
-  const query: TabQuery = { type: 'spotcheck:tab', tabId: tab.id };
+  return tab?.id;
+}
+
+async function activeTabFindings(): Promise<TabFindings> {
+  const id = await tabId();
+  if (id === undefined) return { site: '', claims: [] };
+  const query: TabQuery = { type: 'spotcheck:tab', tabId: id };
   return ((await browser.runtime.sendMessage(query)) as TabFindings | undefined) ?? { site: '', claims: [] };
 }
 

@@ -138,7 +138,8 @@ export function readEvidence(source: YamlSource): { evidence?: Evidence; problem
   const references = new Map<string, Reference>();
   for (const id of Object.keys(r.map(['references']) ?? {})) {
     const at = (key: string) => ['references', id, key];
-    r.onlyKeys(['references', id], ['kind', 'citation', 'finding', 'url']);
+    r.onlyKeys(['references', id], ['label', 'kind', 'citation', 'finding', 'url']);
+    const label = r.text(at('label'));
     const kind = r.text(at('kind'));
     if (kind !== undefined && kind !== 'study' && kind !== 'regulator')
       r.problem(at('kind'), 'kind must be "study" or "regulator"');
@@ -147,8 +148,8 @@ export function readEvidence(source: YamlSource): { evidence?: Evidence; problem
     const url = r.text(at('url'), false);
     if (url !== undefined && !/^https:\/\/\S+$/.test(url))
       r.problem(at('url'), `url must start with https:// (got "${url}")`);
-    if (citation && finding && (kind === 'study' || kind === 'regulator')) {
-      references.set(id, { id, kind, citation, finding, ...(url ? { url } : {}) });
+    if (label && citation && finding && (kind === 'study' || kind === 'regulator')) {
+      references.set(id, { id, label, kind, citation, finding, ...(url ? { url } : {}) });
     }
   }
   return r.problems.length > 0 ? { problems: r.problems } : { evidence: { documents, references }, problems: [] };

@@ -88,6 +88,8 @@ export interface SourceDocument {
 
 export interface Reference {
   readonly id: string;
+  /** Short name shown on the card, e.g. "Vispute et al., 2011: six weeks of ab training". */
+  readonly label: string;
   readonly kind: 'study' | 'regulator';
   readonly citation: string;
   readonly finding: string;

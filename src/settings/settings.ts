@@ -1,5 +1,4 @@
 import { storage } from 'wxt/utils/storage';
-import type { ClaimSummary } from '../messages';
 
 /**
  * Every setting Spot Check stores, in one place. Synced settings follow the person across their
@@ -16,15 +15,6 @@ export const dismissedClaims = storage.defineItem<Record<string, string[]>>('loc
 });
 
 const MAX_PAGES_REMEMBERED = 300;
-
-/**
- * What was found in each tab, per frame (tab id → frame id → claims), for the badge and the popup.
- * Session storage: it lives as long as the browser session, across service-worker restarts.
- */
-export const tabFindings = storage.defineItem<Record<string, { site: string; frames: Record<string, ClaimSummary[]> }>>(
-  'session:tabFindings',
-  { fallback: {} },
-);
 
 /** The site a URL belongs to, as shown to people and stored: its host name without "www.". */
 export function siteOf(url: string): string {

@@ -61,11 +61,11 @@ export function Card({ rule, claim, site, onClose, onDismiss, onDisableSite }: C
           <li key={ref.id}>
             <span class="kind">{ref.kind === 'study' ? 'Study' : 'Regulator'}</span>{' '}
             {ref.url ? (
-              <a href={ref.url} target="_blank" rel="noopener noreferrer">
-                {ref.citation}
+              <a href={ref.url} target="_blank" rel="noopener noreferrer" title={ref.citation}>
+                {ref.label}
               </a>
             ) : (
-              ref.citation
+              <span title={ref.citation}>{ref.label}</span>
             )}
             <span class="finding">{ref.finding}</span>
           </li>

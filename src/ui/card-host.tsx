@@ -104,7 +104,14 @@ export function createCardHost(ctx: ContentScriptContext, actions: CardActions):
       if (!current || !ui) return;
       const path = event.composedPath();
       if (path.includes(ui.shadowHost) || path.includes(current.mark.indicator)) return;
-      close(true);
+      const indicator = current.mark.indicator;
+      close(false);
+      // The click itself moves focus after this; give it back to the indicator unless the click
+      // landed on something that takes focus (a field, a link).
+      window.setTimeout(() => {
+        const active = document.activeElement;
+        if ((!active || active === document.body) && indicator.isConnected) indicator.focus({ preventScroll: true });
+      }, 0);
     },
     { capture: true },
   );

@@ -6,7 +6,7 @@ export const CARD_CSS = `
 html, body { all: initial; }
 .card {
   position: fixed; z-index: 2147483647; box-sizing: border-box;
-  width: 360px; max-width: calc(100vw - 16px); overflow: auto; overscroll-behavior: contain;
+  width: 360px; max-width: calc(100vw - 16px); max-height: 480px; overflow: auto; overscroll-behavior: contain;
   padding: 14px 16px 12px; border-radius: 10px;
   font: 400 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left;
   color: #1f2328; background: #ffffff; border: 1px solid #d0d7de;
@@ -37,11 +37,14 @@ summary { cursor: pointer; color: #0969da; }
 details p { margin-top: 6px; }
 .evidence { margin: 0; padding: 0; list-style: none; font-size: 13px; }
 .evidence li { margin: 0 0 6px; overflow-wrap: anywhere; }
+.finding { font-size: 12px; line-height: 1.4; }
 .kind { display: inline-block; margin-right: 4px; padding: 0 5px; border-radius: 4px; font-size: 11px;
   font-weight: 600; background: #eef2f6; color: #475569; }
 .finding { display: block; color: #57606a; }
 a { color: #0969da; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 12px; padding-top: 10px; border-top: 1px solid #e5e7eb; }
+/* Always in view, however far the card is scrolled. */
+.actions { position: sticky; bottom: -12px; display: flex; flex-wrap: wrap; gap: 8px; margin: 12px -16px -12px;
+  padding: 10px 16px 12px; border-top: 1px solid #e5e7eb; background: inherit; }
 .actions button { all: unset; cursor: pointer; padding: 6px 12px; border-radius: 6px; font: 500 13px/1.2 system-ui, sans-serif;
   border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
 .actions button:hover { background: #eef1f4; }

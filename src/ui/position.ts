@@ -15,6 +15,7 @@ export interface Placement {
 
 const GAP = 8;
 const MARGIN = 8;
+const MIN_HEIGHT = 120;
 
 /**
  * Where the card goes: below the indicator if it fits, else above, else wherever gives it the
@@ -29,11 +30,17 @@ export function placeCard(
   const left = clamp(anchor.left - 12, MARGIN, viewport.width - MARGIN - width);
   const below = viewport.height - (anchor.top + anchor.height) - GAP - MARGIN;
   const above = anchor.top - GAP - MARGIN;
+  // The card scrolls inside when its space is short; it never gets less than MIN_HEIGHT.
   if (card.height <= below || below >= above) {
-    return { top: anchor.top + anchor.height + GAP, left, maxHeight: Math.max(below, 120), side: 'below' };
+    return {
+      top: anchor.top + anchor.height + GAP,
+      left,
+      maxHeight: Math.max(Math.min(card.height, below), MIN_HEIGHT),
+      side: 'below',
+    };
   }
-  const height = Math.min(card.height, above);
-  return { top: anchor.top - GAP - height, left, maxHeight: Math.max(above, 120), side: 'above' };
+  const height = Math.max(Math.min(card.height, above), MIN_HEIGHT);
+  return { top: anchor.top - GAP - height, left, maxHeight: height, side: 'above' };
 }
 
 function clamp(value: number, min: number, max: number): number {
