@@ -97,6 +97,21 @@ export function isInline(element: Element): boolean {
   return INLINE.has(element.tagName.toUpperCase());
 }
 
+/**
+ * True when a node is inside something whose text is left alone (a form field, an editor, hidden
+ * or Spot Check's own UI), looking through shadow roots to their hosts. A tree walker checks the
+ * nodes under its root, not the root and its ancestors, so re-reading a changed part of a page
+ * must ask this first.
+ */
+export function isInSkipped(node: Node): boolean {
+  for (let current: Node | null = node; current; ) {
+    if (current.nodeType === 1 && isSkipped(current as Element)) return true;
+    const parent: Node | null = current.parentNode;
+    current = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
+  }
+  return false;
+}
+
 /** The block-level element a node's text belongs to (stopping at `root`). */
 export function blockOf(node: Node, root: Node): Element | undefined {
   let element = node.parentElement;

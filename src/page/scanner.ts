@@ -1,5 +1,5 @@
 import type { Match, Matcher } from '../match/matcher';
-import { BlockWalker, blockOf, isInline, type TextBlock } from './extract';
+import { BlockWalker, blockOf, isInline, isInSkipped, type TextBlock } from './extract';
 import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
 
 /** Runs `work` in a later idle moment; `work` stops when `timeUp()` says its slice is used. */
@@ -235,7 +235,7 @@ function isOwnStyle(node: Node): boolean {
 function blockTargets(nodes: Iterable<Node>, doc: Document): Node[] {
   const targets = new Set<Node>();
   for (const node of nodes) {
-    if (!node.isConnected) continue;
+    if (!node.isConnected || isInSkipped(node)) continue;
     const element = node.nodeType === 1 ? (node as Element) : undefined;
     const target = element && !isInline(element) ? element : (blockOf(node, doc) ?? node.parentNode);
     if (target) targets.add(target);

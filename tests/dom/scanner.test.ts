@@ -73,6 +73,16 @@ describe('marking claims on a product page', () => {
     expect((document.querySelector('#notes') as HTMLElement).innerHTML).toBe('Zaps arm fat in a week, say customers.');
   });
 
+  it('leaves an editable area alone while someone types a claim into it', async () => {
+    const { scanner, marks } = await scan('seller-form.html');
+    const notes = document.querySelector('#notes') as HTMLElement;
+    notes.append(document.createTextNode(' Melts belly fat too.'));
+    (notes.firstChild as Text).data = 'Torches thigh fat, say customers.';
+    await settled(scanner);
+    expect(marks.size).toBe(0);
+    expect(notes.querySelector('spotcheck-indicator')).toBeNull();
+  });
+
   it('skips claims dismissed on this page', async () => {
     const { marks } = await scan('marketplace.html', {
       dismissed: [claimKey('sweat-wrap-melts-fat', 'burns love handles')],

@@ -85,9 +85,17 @@ export function indicators(page: Page) {
 /** Waits until the content script has finished its first pass and the page is quiet. */
 export async function settle(page: Page, expected?: number): Promise<void> {
   if (expected !== undefined) {
-    await page.waitForFunction((n) => document.querySelectorAll('[data-spotcheck-rule]').length >= n, expected, {
-      timeout: 10_000,
-    });
+    await page.waitForFunction(
+      (n) => {
+        // Count through open shadow roots, as the content script marks inside them too.
+        const count = (root: Document | ShadowRoot): number =>
+          root.querySelectorAll('[data-spotcheck-rule]').length +
+          [...root.querySelectorAll('*')].reduce((sum, el) => sum + (el.shadowRoot ? count(el.shadowRoot) : 0), 0);
+        return count(document) >= n;
+      },
+      expected,
+      { timeout: 10_000 },
+    );
   }
   // Idle slices run within a second; give mutation batches their interval too.
   await page.waitForTimeout(600);
