@@ -18,83 +18,87 @@ export interface TextBlock {
 
 /** Elements that flow inside a line of text; any other element starts a block. */
 const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'Q',
-  'RUBY',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'WBR',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
 ]);
 
 /** Elements whose text is not page text a shopper reads, or is text a person is editing. */
 const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
 ]);
 
 /** Elements that break a line inside a block. */
-const BREAKS = new Set(['BR', 'HR', 'IMG']);
+const BREAKS = new Set(['br', 'hr', 'img']);
 
 /** Prefix of every element Spot Check adds to a page. */
-export const OWN_PREFIX = 'SPOTCHECK-';
+export const OWN_PREFIX = 'spotcheck-';
 
 /** True for elements whose text must be left alone (hidden, editable, or Spot Check's own). */
 export function isSkipped(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+  // Called for every element of every page: localName is already lower case (no allocation), and
+  // attributes are only looked at when the element has any.
+  const tag = element.localName;
   if (SKIPPED.has(tag) || tag.startsWith(OWN_PREFIX)) return true;
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
+  if (!element.hasAttribute('style')) return false;
   const style = (element as HTMLElement).style;
   return style !== undefined && (style.display === 'none' || style.visibility === 'hidden');
 }
 
 /** True for elements that flow inside a line of text (a, strong, span, ...). */
 export function isInline(element: Element): boolean {
-  return INLINE.has(element.tagName.toUpperCase());
+  return INLINE.has(element.localName);
 }
 
 /**
@@ -197,11 +201,7 @@ export class BlockWalker {
             this.roots.push(element.shadowRoot);
             this.onShadowRoot?.(element.shadowRoot);
           }
-          if (
-            this.current &&
-            BREAKS.has(element.tagName.toUpperCase()) &&
-            blockOf(element, root) === this.current.element
-          ) {
+          if (this.current && BREAKS.has(element.localName) && blockOf(element, root) === this.current.element) {
             this.current.text += BREAK;
           }
         } else {

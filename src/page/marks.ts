@@ -85,7 +85,7 @@ export interface MarksOptions {
 /** Spot Check's own elements, which scanning and mutation handling must ignore. */
 export function isOwnNode(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element !== null && element.tagName.toUpperCase().startsWith('SPOTCHECK-');
+  return element !== null && element.localName.startsWith('spotcheck-');
 }
 
 /**

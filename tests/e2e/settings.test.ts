@@ -1,0 +1,124 @@
+/// <reference types="chrome" />
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, type Browser, indicators, launch, settle } from './helpers/browser';
+import { type FixtureServer, startServer } from './helpers/server';
+
+let browser: Browser;
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const dialog = (page: Page) => page.locator('spotcheck-card [role="dialog"]');
+
+/** The extension's service worker, to read what the browser shows (badge) and stored settings. */
+async function worker() {
+  return browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+}
+
+/**
+ * The tab id of a page. Spot Check does not ask for the "tabs" permission, so tabs cannot be
+ * looked up by URL; the page is brought to the front and the active tab asked for instead.
+ */
+async function tabIdOf(page: Page): Promise<number> {
+  await page.bringToFront();
+  const sw = await worker();
+  const id = await sw.evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id ?? -1);
+  if (id < 0) throw new Error('no active tab');
+  return id;
+}
+
+async function resetSettings() {
+  const sw = await worker();
+  await sw.evaluate(async () => {
+    await chrome.storage.sync.clear();
+    await chrome.storage.local.clear();
+  });
+}
+
+describe('dismissing and turning warnings off', () => {
+  it('"Dismiss" removes that claim’s mark, and it stays dismissed after a reload', async () => {
+    await resetSettings();
+    const { page } = await browser.open(server.url('marketplace.html'));
+    await settle(page, 4);
+    await page.locator('#bullets spotcheck-indicator').click();
+    await dialog(page).getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => indicators(page).count()).toBe(3);
+    expect(await page.locator('#bullets spotcheck-indicator').count()).toBe(0);
+    await page.reload();
+    await settle(page, 3);
+    expect(await indicators(page).count()).toBe(3);
+    expect(await page.locator('#bullets spotcheck-indicator').count()).toBe(0);
+    await page.close();
+  });
+
+  it('"Don’t warn on this site" removes every mark and Spot Check’s styles, and holds after a reload', async () => {
+    await resetSettings();
+    const { page } = await browser.open(server.url('marketplace.html'));
+    await settle(page, 4);
+    await indicators(page).first().click();
+    await dialog(page)
+      .getByRole('button', { name: /Don’t warn on/ })
+      .click();
+    await expect.poll(() => indicators(page).count()).toBe(0);
+    expect(await page.locator('spotcheck-card, [data-spotcheck-style]').count()).toBe(0);
+    await page.reload();
+    await settle(page);
+    expect(await indicators(page).count()).toBe(0);
+    // another page on the same site stays quiet too
+    const other = await browser.open(server.url('late-reviews.html'));
+    await settle(other.page);
+    expect(await indicators(other.page).count()).toBe(0);
+    await other.page.close();
+    await page.close();
+  });
+});
+
+describe('the toolbar popup', () => {
+  it('lists what was found on the tab and switches warnings for the site off and on', async () => {
+    await resetSettings();
+    const url = server.url('marketplace.html');
+    const { page } = await browser.open(url);
+    await settle(page, 4);
+    const tabId = await tabIdOf(page);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 520 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.locator('h2').textContent()).toBe('4 claims on this page');
+    const items = await popup.locator('li').allInnerTexts();
+    expect(items).toHaveLength(4);
+    expect(items[0]).toContain('“Melts Stubborn Belly Fat”');
+    const toggle = popup.getByRole('switch');
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await popup.locator('label.switch').innerText()).toContain('127.0.0.1');
+    await popup.screenshot({ path: artifact('popup.png') });
+
+    await toggle.uncheck();
+    await expect.poll(() => indicators(page).count()).toBe(0);
+    await expect.poll(() => popup.locator('.quiet').innerText()).toContain('Warnings are off on this site');
+    await toggle.check();
+    await expect.poll(() => indicators(page).count(), { timeout: 10_000 }).toBe(4);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the number of claims on the toolbar badge', async () => {
+    await resetSettings();
+    const url = server.url('marketplace.html');
+    const { page } = await browser.open(url);
+    await settle(page, 4);
+    const tabId = await tabIdOf(page);
+    const sw = await worker();
+    await expect.poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('4');
+    await page.goto(server.url('honest-store.html'));
+    await settle(page);
+    await expect.poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
+    await page.close();
+  });
+});
