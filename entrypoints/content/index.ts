@@ -18,6 +18,8 @@ import {
 } from '../../src/settings/settings';
 import { createCardHost } from '../../src/ui/card-host';
 import { benchRecorder } from './bench';
+// Listed in the manifest: the browser applies it before the page is first styled (see the file).
+import '../../src/page/page-style.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -1,4 +1,5 @@
 import type { CompiledRules } from '../rules/types';
+import { Needs } from './needs';
 
 export interface Found {
   readonly pattern: number;
@@ -7,49 +8,73 @@ export interface Found {
 }
 
 /**
- * Every claim pattern joined into one regex over encoded sentences, compiled once per page.
- * Patterns that only count near a cue are included too; when one matches without its cue, the
- * patterns after it are tried at the same spot, so a rejected match never hides another.
+ * Finds claims in encoded sentences. Only patterns whose needed words are all in the sentence are
+ * run, each compiled the first time a sentence needs it: a page full of size charts and
+ * nutrition panels compiles a few small patterns instead of one large alternation of all of
+ * them (the browser compiles a regex when it first runs, in time that grows with its size).
  */
 export class ClaimSearch {
-  private readonly regex: RegExp;
-  private readonly single = new Map<number, RegExp>();
+  private readonly regexes: (RegExp | undefined)[] = [];
+  private readonly needs: Needs;
 
   constructor(private readonly compiled: CompiledRules) {
-    this.regex = new RegExp(compiled.patterns.map((p) => `(${p.source})`).join('|'), 'g');
+    this.needs = new Needs(compiled.patterns.map((p) => p.needs));
   }
 
-  /** The first claim at or after `from` in encoded `text` whose pattern `allowed` accepts. */
-  next(text: string, from: number, allowed: (pattern: number) => boolean): Found | undefined {
-    this.regex.lastIndex = from;
-    for (let m = this.regex.exec(text); m; m = this.regex.exec(text)) {
-      const pattern = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
-      if (m[0].length > 0 && allowed(pattern)) return { pattern, start: m.index, end: m.index + m[0].length };
-      const other = m[0].length > 0 ? this.fallback(text, m.index, pattern, allowed) : undefined;
-      if (other) return other;
-      this.regex.lastIndex = m.index + 1;
-    }
-    return undefined;
-  }
-
-  /** Patterns after `rejected`, tried one by one at `at` (rare: a cue-only pattern without its cue). */
-  private fallback(
-    text: string,
-    at: number,
-    rejected: number,
-    allowed: (pattern: number) => boolean,
-  ): Found | undefined {
-    for (let index = rejected + 1; index < this.compiled.patterns.length; index++) {
-      if (!allowed(index)) continue;
-      let regex = this.single.get(index);
-      if (!regex) {
-        regex = new RegExp(this.compiled.patterns[index]?.source ?? '(?!)', 'y');
-        this.single.set(index, regex);
+  /**
+   * Every claim in encoded `text`, leftmost first and none overlapping. Where several patterns
+   * match at the same place, the first one in rule order that `allowed` accepts wins, as in one
+   * alternation of all patterns.
+   */
+  find(text: string, allowed: (pattern: number) => boolean): Found[] {
+    const possible = this.needs.possible(text);
+    const live: number[] = [];
+    possible.forEach((yes, pattern) => {
+      if (yes) live.push(pattern);
+    });
+    const next: (RegExpExecArray | null | undefined)[] = []; // each live pattern's next match
+    const found: Found[] = [];
+    for (let from = 0; live.length > 0; ) {
+      let best: Found | undefined;
+      for (let k = 0; k < live.length; k++) {
+        const pattern = live[k] as number;
+        let m = next[pattern];
+        if (m === undefined || (m !== null && m.index < from)) {
+          m = this.exec(pattern, text, from);
+          next[pattern] = m;
+        }
+        if (m === null || (best && m.index >= best.start)) continue;
+        // Asked only now: whether a cue-only pattern counts means looking for cues.
+        if (!allowed(pattern)) {
+          live.splice(k--, 1);
+          continue;
+        }
+        best = { pattern, start: m.index, end: m.index + m[0].length };
       }
-      regex.lastIndex = at;
-      const m = regex.exec(text);
-      if (m && m[0].length > 0) return { pattern: index, start: at, end: at + m[0].length };
+      if (!best) break;
+      found.push(best);
+      from = best.end;
     }
-    return undefined;
+    return found;
+  }
+
+  /** How many patterns have been compiled so far. */
+  get compiledCount(): number {
+    return this.regexes.filter(Boolean).length;
+  }
+
+  private exec(pattern: number, text: string, from: number): RegExpExecArray | null {
+    let regex = this.regexes[pattern];
+    if (!regex) {
+      regex = new RegExp(this.compiled.patterns[pattern]?.source ?? '(?!)', 'g');
+      this.regexes[pattern] = regex;
+    }
+    regex.lastIndex = from;
+    let m = regex.exec(text);
+    while (m && m[0].length === 0) {
+      regex.lastIndex = m.index + 1;
+      m = regex.exec(text);
+    }
+    return m;
   }
 }

@@ -1,7 +1,7 @@
 import type { CompiledRules } from '../rules/types';
 import { ClaimSearch, type Found } from './claim-search';
 import { createEncoder, type Encoded } from './encode';
-import { expandPhrases, type PhraseFinder, phraseFinders, replacePhrases } from './phrases';
+import { PhraseReplacer, phraseFinders, replacePhrases } from './phrases';
 
 /** Finds claim candidates in one sentence; offsets are into the sentence. */
 export interface CandidateFinder {
@@ -14,37 +14,35 @@ function toSentence(encoded: Encoded, found: Found): Found {
 
 /**
  * The real finder: the sentence encoded one character per word, noun phrases replaced by their
- * markers, then the one joined pattern.
+ * markers, then only the patterns whose words are all there.
  */
 export function combinedFinder(compiled: CompiledRules): CandidateFinder {
   const encode = createEncoder(compiled.vocabulary, compiled.firstWord);
-  // Compiled on first use: pages without anchors never pay for them.
+  // Built on first use: pages without anchors never pay for them.
   let search: ClaimSearch | undefined;
-  let phrases: PhraseFinder[] | undefined;
+  let phrases: PhraseReplacer | undefined;
   return {
     find(sentence, allowed) {
       search ??= new ClaimSearch(compiled);
-      phrases ??= phraseFinders(compiled.phrases);
-      const encoded = replacePhrases(encode(sentence), phrases);
-      const found: Found[] = [];
-      for (let f = search.next(encoded.text, 0, allowed); f; f = search.next(encoded.text, f.end, allowed)) {
-        found.push(toSentence(encoded, f));
-      }
-      return found;
+      phrases ??= new PhraseReplacer(compiled.phrases);
+      const encoded = phrases.replace(encode(sentence));
+      return search.find(encoded.text, allowed).map((f) => toSentence(encoded, f));
     },
   };
 }
 
 /**
- * The baseline for benchmarks and tests: one regex per pattern, each run over the sentence in
- * turn. Same answers, none of the shortcuts (the matcher also skips the first pass for it).
+ * The baseline for benchmarks and tests: the same encoding and phrases, then every pattern's
+ * regex run over every sentence in turn. Same answers, none of the shortcuts (the matcher also
+ * skips the first pass for it).
  */
 export function naiveFinder(compiled: CompiledRules): CandidateFinder {
   const encode = createEncoder(compiled.vocabulary, compiled.firstWord);
-  const regexes = compiled.patterns.map((p) => new RegExp(expandPhrases(p.source, compiled.phrases), 'g'));
+  const phrases = phraseFinders(compiled.phrases);
+  const regexes = compiled.patterns.map((p) => new RegExp(p.source, 'g'));
   return {
     find(sentence, allowed) {
-      const encoded = encode(sentence);
+      const encoded = replacePhrases(encode(sentence), phrases);
       const found: Found[] = [];
       regexes.forEach((regex, pattern) => {
         if (!allowed(pattern)) return;
@@ -54,7 +52,7 @@ export function naiveFinder(compiled: CompiledRules): CandidateFinder {
           else found.push({ pattern, start: m.index, end: m.index + m[0].length });
         }
       });
-      // Like the joined pattern: leftmost first, earlier pattern first, no overlaps.
+      // Like ClaimSearch: leftmost first, earlier pattern first, no overlaps.
       found.sort((a, b) => a.start - b.start || a.pattern - b.pattern);
       return found
         .filter((f, i) => i === 0 || f.start >= (found[i - 1] as Found).end)

@@ -36,6 +36,16 @@ export interface Matcher {
   explain(text: string, options?: MatchOptions): { matches: Match[]; dismissed: Dismissed[] };
   /** The cheap first pass alone: false means `text` certainly holds no claim. */
   mayContain(text: string): boolean;
+  /**
+   * Looser still, for one piece of a block (a text node): false means no claim can use any of
+   * `text`'s words as its anchor, even if markup split a stem across pieces.
+   */
+  mayContainPart(text: string): boolean;
+  /**
+   * Loosest, for a whole page's text read in one go, where blocks run together without spaces:
+   * false means nothing in `text` can be a claim.
+   */
+  mayContainAnywhere(text: string): boolean;
   readonly rules: readonly RuleInfo[];
   rule(id: string): RuleInfo | undefined;
 }
@@ -49,7 +59,7 @@ interface CueHit {
 /**
  * Builds the matcher from compiled rules. Work is proportional to what can matter: a first pass
  * looks for anchor stems in the raw text (one regex); only sentences holding an anchor are folded
- * and searched with the single combined claim pattern; context and cues are read only around
+ * and searched, with only the claim patterns whose words they hold; context and cues are read only around
  * claims that were found.
  */
 export interface MatcherOptions {
@@ -78,6 +88,10 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     return hits;
   };
 
+  const fragments = new RegExp(compiled.fragments, 'i');
+  const mayContainPart = (text: string): boolean => fragments.test(text) || HIDES_WORDS.test(text);
+  const anywhere = new RegExp(compiled.anywhere, 'i');
+  const mayContainAnywhere = (text: string): boolean => anywhere.test(text) || HIDES_WORDS.test(text);
   const mayContain = (text: string): boolean =>
     prefilter.test(text) || (HIDES_WORDS.test(text) && prefilter.test(normalize(text).text));
 
@@ -137,6 +151,8 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     match: (text, options) => explain(text, options).matches,
     explain,
     mayContain,
+    mayContainPart,
+    mayContainAnywhere,
     rules: compiled.rules,
     rule: (id) => byId.get(id),
   };
@@ -157,21 +173,26 @@ function sentencesWithAnchors(text: string, spans: readonly Span[], anchors: Reg
 
 /**
  * Which specific rule explains a product-neutral claim: the one whose cue is nearest the claim
- * in its sentence, else nearest in its block, else the first in the page context.
+ * in its sentence, else nearest in its block, else the first in the page context. A cue word
+ * inside the claim usually names a body part ("bra bulge"), not the product, so it counts only
+ * when there is no other.
  */
 function attribute(levels: CueHit[][], claim: Span, general: readonly boolean[]): number | undefined {
   const distance = (hit: CueHit) => Math.max(0, hit.start - claim[1], claim[0] - hit.end);
+  const last = levels.length - 1;
+  // Page-context offsets are not comparable with the claim's: those cues are always outside.
+  const inside = (hit: CueHit, level: number) => level < last && hit.start >= claim[0] && hit.end <= claim[1];
+  const outside = levels.some((hits, level) => hits.some((hit) => !general[hit.rule] && !inside(hit, level)));
   for (const [level, hits] of levels.entries()) {
-    const specific = hits.filter((hit) => !general[hit.rule]);
+    const specific = hits.filter((hit) => !general[hit.rule] && !(outside && inside(hit, level)));
     if (specific.length === 0) continue;
-    // Page-context offsets are not comparable with the claim's, so there the first cue wins.
-    if (level === levels.length - 1) return specific[0]?.rule;
+    if (level === last) return specific[0]?.rule; // no distances there: the first cue wins
     return specific.reduce((best, hit) => (distance(hit) < distance(best) ? hit : best)).rule;
   }
   return undefined;
 }
 
-/** Keeps the first of any matches that overlap (the combined pattern already prefers the leftmost). */
+/** Keeps the first of any matches that overlap (each sentence's search already prefers the leftmost). */
 function withoutOverlaps(matches: Match[]): Match[] {
   const kept: Match[] = [];
   for (const match of [...matches].sort((a, b) => a.start - b.start || b.end - a.end)) {

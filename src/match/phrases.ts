@@ -1,5 +1,6 @@
 import type { CompiledPhrase } from '../rules/types';
 import type { Encoded } from './encode';
+import { Needs } from './needs';
 
 export interface PhraseFinder {
   readonly marker: string;
@@ -15,39 +16,62 @@ export function phraseFinders(phrases: readonly CompiledPhrase[]): PhraseFinder[
  * order, keeping where each token came from in the sentence.
  */
 export function replacePhrases(encoded: Encoded, finders: readonly PhraseFinder[]): Encoded {
-  let current = encoded;
-  for (const { marker, regex } of finders) {
-    const parts: string[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let last = 0;
-    regex.lastIndex = 0;
-    for (let m = regex.exec(current.text); m; m = regex.exec(current.text)) {
-      if (m[0].length === 0) {
-        regex.lastIndex++;
-        continue;
+  return finders.reduce((current, { marker, regex }) => replaceOne(current, marker, regex), encoded);
+}
+
+/**
+ * `replacePhrases` for the matcher: a phrase is looked for only in sentences that have the words
+ * it needs, and its regex is compiled the first time one does.
+ */
+export class PhraseReplacer {
+  private readonly needs: Needs;
+  private readonly regexes: (RegExp | undefined)[] = [];
+
+  constructor(private readonly phrases: readonly CompiledPhrase[]) {
+    this.needs = new Needs(phrases.map((p) => p.needs));
+  }
+
+  replace(encoded: Encoded): Encoded {
+    let current = encoded;
+    this.phrases.forEach((phrase, index) => {
+      // Checked again for each class: a marker put in by an earlier class may be what it needs.
+      if (!this.needs.possible(current.text)[index]) return;
+      let regex = this.regexes[index];
+      if (!regex) {
+        regex = new RegExp(phrase.source, 'g');
+        this.regexes[index] = regex;
       }
-      for (let i = last; i < m.index; i++) {
-        starts.push(current.starts[i] as number);
-        ends.push(current.ends[i] as number);
-      }
-      parts.push(current.text.slice(last, m.index), marker);
-      starts.push(current.starts[m.index] as number);
-      ends.push(current.ends[m.index + m[0].length - 1] as number);
-      last = m.index + m[0].length;
+      current = replaceOne(current, phrase.marker, regex);
+    });
+    return current;
+  }
+}
+
+function replaceOne(current: Encoded, marker: string, regex: RegExp): Encoded {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let last = 0;
+  regex.lastIndex = 0;
+  for (let m = regex.exec(current.text); m; m = regex.exec(current.text)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
     }
-    if (parts.length === 0) continue;
-    for (let i = last; i < current.text.length; i++) {
+    for (let i = last; i < m.index; i++) {
       starts.push(current.starts[i] as number);
       ends.push(current.ends[i] as number);
     }
-    parts.push(current.text.slice(last));
-    current = { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+    parts.push(current.text.slice(last, m.index), marker);
+    starts.push(current.starts[m.index] as number);
+    ends.push(current.ends[m.index + m[0].length - 1] as number);
+    last = m.index + m[0].length;
   }
-  return current;
-}
-
-/** A claim pattern's source with each phrase marker written out in full (for the naive baseline). */
-export function expandPhrases(source: string, phrases: readonly CompiledPhrase[]): string {
-  return phrases.reduce((out, { marker, source: phrase }) => out.split(marker).join(`(?:${phrase})`), source);
+  if (parts.length === 0) return current;
+  for (let i = last; i < current.text.length; i++) {
+    starts.push(current.starts[i] as number);
+    ends.push(current.ends[i] as number);
+  }
+  parts.push(current.text.slice(last));
+  return { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }

@@ -175,11 +175,24 @@ export class BlockWalker {
       this.roots.push(shadow);
       this.onShadowRoot?.(shadow);
     }
-    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode: (node) =>
-        node.nodeType === 1 && isSkipped(node as Element) ? 2 /* FILTER_REJECT: skip the subtree */ : 1,
-    });
+    // No filter callback: calling into JS for every node costs 10-15 times the walk itself (29 ms
+    // against 2 ms for 8,000 text nodes in Chromium). Skipped subtrees are stepped over in next().
+    this.walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
     return true;
+  }
+
+  /** The next node in document order, stepping over the subtrees of skipped elements. */
+  private next(walker: TreeWalker): Node | null {
+    let node = walker.nextNode();
+    while (node && node.nodeType === 1 && isSkipped(node as Element)) {
+      node = null;
+      // After the skipped element's subtree: its next sibling, or the next sibling of an ancestor.
+      while (!node) {
+        node = walker.nextSibling();
+        if (!node && !walker.parentNode()) return null;
+      }
+    }
+    return node;
   }
 
   /** Reads until `stop()` is true (checked every few nodes) or the walk ends. */
@@ -193,8 +206,7 @@ export class BlockWalker {
     while (this.walker || this.startNext()) {
       const walker = this.walker as TreeWalker;
       const root = this.root as Node;
-      let node = walker.nextNode();
-      for (; node && this.read < this.limit; node = walker.nextNode()) {
+      for (let node = this.next(walker); node && this.read < this.limit; node = this.next(walker)) {
         if (node.nodeType === 1) {
           const element = node as Element;
           if (element.shadowRoot) {

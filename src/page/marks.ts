@@ -1,6 +1,8 @@
 import type { Match } from '../match/matcher';
 import type { RuleInfo } from '../rules/types';
 import { isInline, locate, type TextBlock } from './extract';
+// The page styles, for shadow roots; the document gets them from the manifest (see the file).
+import PAGE_STYLE from './page-style.css?raw';
 
 /** A claim drawn on the page: its text underlined, and an indicator a person can click or Tab to. */
 export interface Mark {
@@ -20,21 +22,13 @@ export const HIGHLIGHT = 'spotcheck-claim';
 export const INDICATOR_TAG = 'spotcheck-indicator';
 const STYLE_ATTRIBUTE = 'data-spotcheck-style';
 
-/** Styles Spot Check puts in the page (or a shadow root): only its own names, nothing of the page's. */
-const PAGE_STYLE = `
-::highlight(${HIGHLIGHT}) {
-  text-decoration: underline wavy #d9480f;
-  text-decoration-thickness: 1.5px;
-  text-underline-offset: 3px;
-  background-color: rgba(255, 179, 0, 0.18);
-}
-${INDICATOR_TAG}:focus-visible {
-  outline: 2px solid #1971c2 !important;
-  outline-offset: 2px !important;
-}
-@media (forced-colors: active) {
-  ::highlight(${HIGHLIGHT}) { text-decoration-color: Highlight; background-color: transparent; }
-}`;
+/**
+ * The icon, drawn as the indicator's own background: no child nodes, no shadow root to build for
+ * each claim, and, being inline and !important, out of reach of page CSS.
+ */
+const ICON = `url("data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="8" fill="#d9480f"/><path d="M8 3.6v5.2" stroke="#fff" stroke-width="2" stroke-linecap="round"/><circle cx="8" cy="11.7" r="1.15" fill="#fff"/></svg>',
+)}")`;
 
 /**
  * The indicator's own box, inline and with !important so page CSS cannot hide, resize or move
@@ -60,13 +54,11 @@ const INDICATOR_STYLE = [
   'opacity: 1',
   'pointer-events: auto',
   'user-select: none',
+  'border: 0',
+  `background: transparent ${ICON} center / contain no-repeat`,
 ]
   .map((rule) => `${rule} !important`)
   .join('; ');
-
-/** The icon, inside the indicator's closed shadow root where page CSS cannot reach. */
-const ICON = `<style>:host{contain:content}svg{display:block;width:100%;height:100%}</style>
-<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><circle cx="8" cy="8" r="8" fill="#d9480f"/><path d="M8 3.6v5.2" stroke="#fff" stroke-width="2" stroke-linecap="round"/><circle cx="8" cy="11.7" r="1.15" fill="#fff"/></svg>`;
 
 /** Elements a click inside would act on: an indicator inside one would trigger it. */
 const INTERACTIVE = new Set(['A', 'BUTTON', 'LABEL', 'SUMMARY']);
@@ -85,7 +77,7 @@ export interface MarksOptions {
 /** Spot Check's own elements, which scanning and mutation handling must ignore. */
 export function isOwnNode(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element !== null && element.localName.startsWith('spotcheck-');
+  return element?.localName.startsWith('spotcheck-') ?? false;
 }
 
 /**
@@ -97,7 +89,7 @@ export class Marks {
   /** Marks by the text node their claim starts in, to find a block's marks without a search. */
   private readonly byStart = new Map<Node, Set<Mark>>();
   private readonly byIndicator = new WeakMap<Element, Mark>();
-  private readonly styled = new Set<Document | ShadowRoot>();
+  private readonly styled = new Set<ShadowRoot>();
   private readonly highlight: Highlight | undefined;
   private nextId = 1;
 
@@ -162,7 +154,8 @@ export class Marks {
     starting.add(mark);
     this.byStart.set(start.node, starting);
     this.highlight?.add(range);
-    this.style(start.node.getRootNode() as Document | ShadowRoot);
+    const root = start.node.getRootNode();
+    if ('host' in root) this.style(root as ShadowRoot);
     return mark;
   }
 
@@ -190,13 +183,12 @@ export class Marks {
     (globalThis.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights?.delete(HIGHLIGHT);
   }
 
-  private style(root: Document | ShadowRoot): void {
+  private style(root: ShadowRoot): void {
     if (this.styled.has(root)) return;
     const style = this.doc.createElement('style');
     style.setAttribute(STYLE_ATTRIBUTE, '');
     style.textContent = PAGE_STYLE;
-    const parent = 'head' in root ? (root.head ?? root.documentElement) : root;
-    parent.appendChild(style);
+    root.appendChild(style);
     this.styled.add(root);
   }
 
@@ -210,7 +202,6 @@ export class Marks {
     indicator.setAttribute('aria-label', accessibleName(rule, text));
     indicator.setAttribute('title', `Spot Check: ${rule.verdict}`);
     indicator.setAttribute('style', INDICATOR_STYLE);
-    indicator.attachShadow({ mode: 'closed' }).innerHTML = ICON;
 
     const activate = (how: Activation) => {
       const mark = this.byIndicator.get(indicator);

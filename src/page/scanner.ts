@@ -1,6 +1,7 @@
 import type { Match, Matcher } from '../match/matcher';
 import { BlockWalker, blockOf, isInline, isInSkipped, type TextBlock } from './extract';
 import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
+import { SparseWalker, shadowRootsUnder } from './sparse';
 
 /** Runs `work` in a later idle moment; `work` stops when `timeUp()` says its slice is used. */
 export type Scheduler = (work: (timeUp: () => boolean) => void) => void;
@@ -54,7 +55,8 @@ export class Scanner {
   private readonly observer: MutationObserver;
   private observed = new WeakSet<Node>();
   private readonly queue = new Set<Node>();
-  private walker: BlockWalker | undefined;
+  private walker: SparseWalker | undefined;
+  private backlog: TextBlock[] = [];
   private running = false;
   private coarse = false;
   private batchPending = false;
@@ -84,6 +86,7 @@ export class Scanner {
     this.observed = new WeakSet();
     this.queue.clear();
     this.walker = undefined;
+    this.backlog = [];
     this.options.marks.clear();
     this.options.onChange?.([]);
     this.settle();
@@ -94,7 +97,8 @@ export class Scanner {
     if (!this.running) return;
     this.context = this.options.context?.() ?? '';
     const root = this.options.doc.body ?? this.options.doc.documentElement;
-    this.walker = new BlockWalker(root, this.limits.textNodes, (shadow) => this.observe(shadow));
+    this.walker = new SparseWalker(root, this.options.matcher, this.limits.textNodes, (shadow) => this.observe(shadow));
+    this.backlog = [];
     this.queue.clear();
     this.coarse = false;
     this.run((timeUp) => (this.walker ? this.slice(this.walker, timeUp) : false));
@@ -134,10 +138,12 @@ export class Scanner {
   }
 
   /** One slice of the full pass; true while there is more to read. */
-  private slice(walker: BlockWalker, timeUp: () => boolean): boolean {
+  private slice(walker: SparseWalker, timeUp: () => boolean): boolean {
     const before = this.options.marks.size;
-    for (const block of walker.take(timeUp)) this.check(block);
-    if (!walker.done) return true;
+    if (this.backlog.length === 0) this.backlog = walker.take(timeUp);
+    // Blocks found but not yet matched when the slice ran out wait for the next slice.
+    this.backlog = this.update(this.backlog, timeUp);
+    if (this.backlog.length > 0 || !walker.done) return true;
     if (walker === this.walker) this.walker = undefined;
     const pruned = this.options.marks.prune().length;
     if (pruned > 0 || this.options.marks.size !== before) this.options.onChange?.(this.options.marks.all());
@@ -183,8 +189,14 @@ export class Scanner {
     const before = this.options.marks.size;
     let index = 0;
     for (; index < targets.length && !timeUp(); index++) {
-      const walker = new BlockWalker(targets[index] as Node, this.limits.textNodes, (shadow) => this.observe(shadow));
-      for (const block of walker.take()) this.check(block);
+      const target = targets[index] as Node;
+      // A change with nothing claim-like in it (and no web components) needs no reading, unless
+      // the block holds a mark: new words there ("not", "myth") can change what it claims.
+      const quiet =
+        !this.options.matcher.mayContainAnywhere(target.textContent ?? '') && shadowRootsUnder(target).length === 0;
+      if (quiet && !this.options.marks.all().some((mark) => target.contains(mark.range.startContainer))) continue;
+      const walker = new BlockWalker(target, this.limits.textNodes, (shadow) => this.observe(shadow));
+      this.update(walker.take());
     }
     for (const rest of targets.slice(index)) this.queue.add(rest);
     const pruned = this.options.marks.prune().length;
@@ -192,17 +204,38 @@ export class Scanner {
     return this.queue.size > 0;
   }
 
-  /** Matches one block and brings its marks up to date (unchanged marks are left alone). */
-  private check(block: TextBlock): void {
+  /**
+   * Brings the marks of a batch of blocks up to date in two phases: first every read (matching,
+   * and visibility, which may make the browser compute layout), then every write (indicators).
+   * Interleaving them would make the browser lay the page out again for every claim.
+   * Stops reading when `timeUp()` says so (after at least one block) and returns the unread rest.
+   */
+  private update(blocks: readonly TextBlock[], timeUp: () => boolean = () => false): TextBlock[] {
+    const pending: Pending[] = [];
+    let index = 0;
+    while (index < blocks.length && (index === 0 || !timeUp())) {
+      const read = this.read(blocks[index++] as TextBlock);
+      if (read) pending.push(read);
+    }
+    for (const item of pending) if (item.found.length > 0 && !isVisible(item.block.element)) item.found = [];
+    for (const item of pending) this.write(item);
+    return blocks.slice(index);
+  }
+
+  /** What a block claims now, and which marks it had; nothing when there is nothing to do. */
+  private read(block: TextBlock): Pending | undefined {
     const { matcher, marks } = this.options;
     const text = block.text.length > this.limits.blockChars ? block.text.slice(0, this.limits.blockChars) : block.text;
     const existing = marks.startingIn(block.nodes);
     const candidate = matcher.mayContain(text);
-    if (!candidate && existing.length === 0) return; // the common case: nothing here, nothing to undo
-    let found: Match[] = candidate ? matcher.match(text, { context: this.context }) : [];
-    found = found.filter((m) => !this.options.isDismissed?.(claimKey(m.rule, m.text)));
-    if (found.length > 0 && !isVisible(block.element)) found = [];
+    if (!candidate && existing.length === 0) return undefined; // the common case: nothing here, nothing to undo
+    const found = candidate ? matcher.match(text, { context: this.context }) : [];
+    return { block, existing, found: found.filter((m) => !this.options.isDismissed?.(claimKey(m.rule, m.text))) };
+  }
 
+  /** Keeps marks that still match, removes the others, adds the new ones (within the page's cap). */
+  private write({ block, existing, found }: Pending): void {
+    const { matcher, marks } = this.options;
     const kept = new Set<Mark>();
     for (const match of found) {
       const key = claimKey(match.rule, match.text);
@@ -218,6 +251,12 @@ export class Scanner {
     }
     for (const mark of existing) if (!kept.has(mark)) marks.remove(mark);
   }
+}
+
+interface Pending {
+  readonly block: TextBlock;
+  readonly existing: readonly Mark[];
+  found: readonly Match[];
 }
 
 function performanceNow(): number {

@@ -1,4 +1,4 @@
-import { classLookup, stemSource } from './lexicon';
+import { classLookup, stemSource, stemsSource } from './lexicon';
 import { compilePattern, PatternError } from './pattern';
 import type { Problem } from './problems';
 import {
@@ -29,7 +29,7 @@ export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems
     problems.push({ file: pattern.file, line: pattern.line, message: `pattern "${pattern.text}": ${error.message}` });
   };
 
-  // Specific rules first: at one spot the joined pattern takes the first branch that matches,
+  // Specific rules first: at one spot the matcher takes the first pattern that matches,
   // and a claim that names its mechanism ("sweat out belly fat") should get that mechanism's rule.
   const order = set.rules.map((rule, index) => ({ rule, index }));
   order.sort((a, b) => Number(a.rule.category === 'general') - Number(b.rule.category === 'general'));
@@ -73,7 +73,7 @@ export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems
           message: `pattern "${source.text}" can match without an anchor word (a word containing one of the stems in lexicon.yaml), so the first pass would never see it`,
         });
       }
-      patterns.push({ rule, gated: source.gated, source: compiled });
+      patterns.push({ rule, gated: source.gated, source: compiled, needs: words.needs(sequence) });
     } catch (error) {
       report(source, error);
     }
@@ -109,7 +109,9 @@ export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems
     problems,
     compiled: {
       version: 1,
-      prefilter: `${WORD_START}(?:${set.lexicon.anchors.map(stemSource).join('|')})`,
+      prefilter: `${WORD_START}${stemsSource(set.lexicon.anchors)}`,
+      fragments: stemFragments(set.lexicon.anchors),
+      anywhere: stemsSource(set.lexicon.anchors),
       phrases: words.phrases(),
       vocabulary: words.vocabulary,
       firstWord: FIRST_WORD,
@@ -161,6 +163,23 @@ function checkWordClasses(set: RuleSet, problems: Problem[]): Set<string> {
   };
   for (const name of set.lexicon.classes.keys()) check(name);
   return usable;
+}
+
+/**
+ * The prefilter for one text node at a time: any stem, or the part of a multi-word stem that
+ * markup can split off ("<b>love</b> handles": one node ends with "love", the next starts with
+ * "handles").
+ */
+function stemFragments(anchors: readonly string[]): string {
+  const SPACE = '[\\s\\u00a0\\u2011-]*';
+  const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const parts = [`${WORD_START}${stemsSource(anchors)}`];
+  for (const stem of anchors) {
+    const words = stem.split(/[ -]+/).filter(Boolean);
+    if (words.length < 2) continue;
+    parts.push(`${WORD_START}${escaped(words[0] as string)}${SPACE}$`, `^${SPACE}${escaped(words.at(-1) as string)}`);
+  }
+  return parts.join('|');
 }
 
 function ruleInfo(rule: RuleSet['rules'][number], set: RuleSet): RuleInfo {

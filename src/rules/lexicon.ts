@@ -44,11 +44,19 @@ export function loosen(stem: string): RegExp {
   return new RegExp(stemSource(stem), 'i');
 }
 
+/** What raw text may have between the words of a stem: nothing, spaces or hyphens. */
+const RAW_SPACE = '[\\s\\u00a0\\u2011-]*';
+
 export function stemSource(stem: string): string {
-  return stem
-    .split(/[ -]+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\u00a0\\u2011-]*');
+  return wordsToRegex([stem], RAW_SPACE);
+}
+
+/**
+ * All stems as one regex that shares their prefixes ("b(?:elly|ulge)…"): on a page's worth of
+ * text this runs about twice as fast as a flat list of alternatives.
+ */
+export function stemsSource(stems: readonly string[]): string {
+  return wordsToRegex(stems, RAW_SPACE);
 }
 
 /** Resolves class names to regex source over folded text, compiling pattern classes on first use. */

@@ -127,6 +127,8 @@ export interface CompiledPhrase {
   readonly marker: string;
   /** Regex source over encoded sentences. */
   readonly source: string;
+  /** What a match needs, as for `CompiledPattern`. */
+  readonly needs: readonly string[];
 }
 
 export interface CompiledPattern {
@@ -134,6 +136,11 @@ export interface CompiledPattern {
   readonly gated: boolean;
   /** Regex source over encoded sentences (one character per word), without capture groups. */
   readonly source: string;
+  /**
+   * Sets of characters a match must contain one of each, each written as ranges (see
+   * `codeRanges`); a sentence lacking any set cannot match, so the pattern is not run.
+   */
+  readonly needs: readonly string[];
 }
 
 /** The rules compiled to regex sources; JSON-serialisable so builds can bundle it as data. */
@@ -141,14 +148,24 @@ export interface CompiledRules {
   readonly version: 1;
   /** Finds anchor stems in raw text, case-insensitively. */
   readonly prefilter: string;
+  /**
+   * Finds any word of any stem, anywhere: looser than `prefilter`, for testing one text node at a
+   * time, where markup may split a stem ("<b>love</b> handles").
+   */
+  readonly fragments: string;
+  /**
+   * Finds any stem without looking at word boundaries, for the text of a whole page or shadow
+   * root at once: `textContent` joins blocks without a space ("Add to cartBelly wrap").
+   */
+  readonly anywhere: string;
   /** Phrase classes, in order: each found in the encoded sentence and replaced by its marker. */
   readonly phrases: readonly CompiledPhrase[];
   /** Words the claim patterns know, in code order: word i is encoded as `firstWord + i`. */
   readonly vocabulary: readonly string[];
   readonly firstWord: number;
   /**
-   * Every claim pattern, specific rules first and general ones last (an alternation prefers the
-   * first branch that matches). The matcher joins them into one pattern.
+   * Every claim pattern, specific rules first and general ones last: where several match at one
+   * spot, the matcher takes the first.
    */
   readonly patterns: readonly CompiledPattern[];
   /** Every rule's cues in one alternation, general rules last; capture group i + 1 is `cueRules[i]`. */

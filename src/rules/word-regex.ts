@@ -13,8 +13,8 @@ import {
  * Claim patterns run on sentences encoded one character per word (see src/match/encode.ts):
  * each vocabulary word is a private-use character, any other word is OTHER, a number is NUMBER,
  * punctuation stays itself, and tokens are joined by single spaces. A word class then compiles
- * to a character class of a few ranges, so the joined pattern of every rule is small, compiles
- * in a few milliseconds and lets V8 reject most positions on their first character.
+ * to a character class of a few ranges, so each pattern is small, compiles in a fraction of a
+ * millisecond and lets V8 reject most positions on their first character.
  */
 export const OTHER = '\ue000';
 export const NUMBER = '\ue001';
@@ -51,6 +51,23 @@ function charClass(codes: readonly number[]): string {
   return `[${out}]`;
 }
 
+/**
+ * A set of codes as ranges, two characters each (first, last): "\ue010\ue01f,," is U+E010 to
+ * U+E01F and the comma. Unambiguous for any character, and short because a class's words have
+ * neighbouring codes.
+ */
+export function codeRanges(codes: Iterable<number>): string {
+  const sorted = [...new Set(codes)].sort((a, b) => a - b);
+  let out = '';
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
+    out += String.fromCharCode(sorted[i] as number, sorted[j] as number);
+    i = j + 1;
+  }
+  return out;
+}
+
 /** Splits an entry such as "get rid of" or "bye-bye" into its words. */
 export function entryWords(entry: string): string[] {
   return entry.split(/[ -]+/).filter(Boolean);
@@ -68,8 +85,9 @@ interface TrieNode {
 }
 
 /**
- * Regex for sequences of word codes, sharing prefixes; the children of a node that end there
- * and go no further become one character class. Longer continuations come first.
+ * Regex for sequences of word codes, sharing prefixes; the children of a node that continue
+ * the same way (or not at all) become one character class: "[lose loses lost] fat", not three
+ * branches. Longer continuations come first.
  */
 function tokenTrie(sequences: readonly (readonly number[])[]): string {
   const root: TrieNode = { end: false, children: new Map() };
@@ -86,13 +104,16 @@ function tokenTrie(sequences: readonly (readonly number[])[]): string {
     node.end = true;
   }
   const emit = (node: TrieNode): string => {
-    const leaves: number[] = [];
-    const branches: string[] = [];
+    const byRest = new Map<string, number[]>(); // continuation → the codes it follows
     for (const [code, child] of node.children) {
-      if (child.children.size === 0) leaves.push(code);
-      else branches.push(`${escapeCode(code)}${child.end ? `(?: ${emit(child)})?` : ` ${emit(child)}`}`);
+      const rest = child.children.size === 0 ? '' : child.end ? `(?: ${emit(child)})?` : ` ${emit(child)}`;
+      const codes = byRest.get(rest);
+      if (codes) codes.push(code);
+      else byRest.set(rest, [code]);
     }
-    const parts = [...branches, ...(leaves.length > 0 ? [charClass(leaves)] : [])];
+    const parts = [...byRest]
+      .sort(([a], [b]) => Number(a === '') - Number(b === ''))
+      .map(([rest, codes]) => charClass(codes) + rest);
     return parts.length === 1 ? (parts[0] as string) : `(?:${parts.join('|')})`;
   };
   return emit(root);
@@ -171,15 +192,24 @@ export class WordPatternCompiler {
     return this.sequence(sequence, false);
   }
 
-  /** The phrase classes used by the claim patterns, each with its marker and own source. */
-  phrases(): { name: string; marker: string; source: string }[] {
-    const out: { name: string; marker: string; source: string }[] = [];
+  /**
+   * What any match of a claim pattern must contain: one character of each returned set (written
+   * as a character-class body). The matcher runs a pattern only on sentences that have them all,
+   * so a page compiles only the patterns its sentences could match.
+   */
+  needs(sequence: Sequence): string[] {
+    return [...new Set(this.required(sequence).map(codeRanges))];
+  }
+
+  /** The phrase classes used by the claim patterns, each with its marker, own source and needs. */
+  phrases(): { name: string; marker: string; source: string; needs: string[] }[] {
+    const out: { name: string; marker: string; source: string; needs: string[] }[] = [];
     for (const [name, marker] of this.markers) {
       const sequence = this.parsed.get(name);
       if (!sequence) continue; // not used by any claim pattern
       this.expandingPhrase = true;
       try {
-        out.push({ name, marker, source: this.sequence(sequence, false) });
+        out.push({ name, marker, source: this.sequence(sequence, false), needs: this.needs(sequence) });
       } finally {
         this.expandingPhrase = false;
       }
@@ -230,10 +260,89 @@ export class WordPatternCompiler {
       case 'class':
         return this.classSource(atom.name);
       case 'group':
-        return `(?:${atom.alternatives.map((a) => this.sequence(a, false)).join('|')})`;
+        return this.group(atom.alternatives);
       default:
         throw new PatternError(`unexpected ${atom.kind}`);
     }
+  }
+
+  /** One set of codes per required item of `sequence` that says what the item must contain. */
+  private required(sequence: Sequence): Set<number>[] {
+    const sets: Set<number>[] = [];
+    for (const { atom, quantifier } of sequence) {
+      if (quantifier !== '' && quantifier !== '+') continue;
+      const set = this.atomNeeds(atom);
+      if (set) sets.push(set);
+    }
+    return sets;
+  }
+
+  /** Codes one of which any match of `atom` contains; undefined when it could be any word. */
+  private atomNeeds(atom: Atom): Set<number> | undefined {
+    const smallest = (sets: Set<number>[]) =>
+      sets.reduce<Set<number> | undefined>((best, set) => (!best || set.size < best.size ? set : best), undefined);
+    switch (atom.kind) {
+      case 'word':
+        return new Set(atom.forms.map((form) => this.codes.get(form[0] as string) as number));
+      case 'punct':
+        return new Set([atom.char.charCodeAt(0)]);
+      case 'class':
+        return this.classNeeds(atom.name, smallest);
+      case 'group': {
+        const union = new Set<number>();
+        for (const alternative of atom.alternatives) {
+          const set = smallest(this.required(alternative));
+          if (!set) return undefined;
+          for (const code of set) union.add(code);
+        }
+        return union;
+      }
+      default:
+        return undefined; // gaps and lookarounds consume nothing that can be counted on
+    }
+  }
+
+  private classNeeds(
+    name: string,
+    smallest: (sets: Set<number>[]) => Set<number> | undefined,
+  ): Set<number> | undefined {
+    if (name === 'number') return new Set([NUMBER.charCodeAt(0)]);
+    const marker = this.markers.get(name);
+    if (marker && !this.expandingPhrase) return new Set([marker.charCodeAt(0)]);
+    const cls = this.lexicon.classes.get(name);
+    if (!cls || this.resolving.has(name)) return undefined;
+    if (!cls.pattern) return new Set(cls.words.map((w) => this.codes.get(entryWords(w)[0] as string) as number));
+    this.resolving.add(name);
+    try {
+      return smallest(this.required(this.parsed.get(name) ?? parseWordPattern(cls.pattern)));
+    } finally {
+      this.resolving.delete(name);
+    }
+  }
+
+  /**
+   * Alternatives, with each run of plain word sequences ("lose|loses|burn off") merged into one
+   * trie of codes: a character class where a regex would otherwise try dozens of branches. Short
+   * sources matter because the browser compiles a pattern on each page that needs it, in time
+   * that grows with the source.
+   */
+  private group(alternatives: readonly Sequence[]): string {
+    const parts: string[] = [];
+    let run: string[][] = [];
+    const flush = () => {
+      if (run.length > 0) parts.push(this.entries(run));
+      run = [];
+    };
+    for (const alternative of alternatives) {
+      const words = plainWords(alternative);
+      if (words) run.push(...words);
+      else {
+        flush();
+        parts.push(this.sequence(alternative, false));
+      }
+    }
+    flush();
+    return `(?:${parts.join('|')})`;
   }
 
   /**
@@ -288,4 +397,15 @@ export class WordPatternCompiler {
     };
     return isAnchored(sequence, wordAnchored, classAnchored);
   }
+}
+
+/** The word lists a sequence of required plain words stands for (each word's forms multiplied out). */
+function plainWords(sequence: Sequence): string[][] | undefined {
+  let lists: string[][] = [[]];
+  for (const { atom, quantifier } of sequence) {
+    if (atom.kind !== 'word' || quantifier !== '') return undefined;
+    lists = lists.flatMap((list) => atom.forms.map((form) => [...list, ...form]));
+    if (lists.length > 64) return undefined; // rather a plain alternation than a huge trie
+  }
+  return lists.length > 0 && sequence.length > 0 ? lists : undefined;
 }

@@ -52,7 +52,7 @@ function coldStart(): string {
   try {
     const { none, anchor, claim, warm } = JSON.parse(last) as Record<string, number>;
     const f = (n = 0) => `${n.toFixed(1)} ms`;
-    return `no anchor ${f(none)}, first anchor (compiles the joined pattern) ${f(anchor)}, first claim (context cues) ${f(claim)}, next claim ${f(warm)}`;
+    return `no anchor ${f(none)}, first anchor (compiles the patterns it needs) ${f(anchor)}, first claim (context cues) ${f(claim)}, next claim ${f(warm)}`;
   } catch {
     return `could not measure (${result.stderr.trim().split('\n').pop()})`;
   }

@@ -28,7 +28,7 @@ const NOUNS = [
   'step platform',
 ];
 const ADJECTIVES = [
-  'lightweight',
+  'featherlight',
   'durable',
   'non-slip',
   'breathable',

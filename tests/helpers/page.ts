@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Marks, type MarksOptions } from '../../src/page/marks';
-import { type ScanLimits, Scanner } from '../../src/page/scanner';
+import { type ScanLimits, Scanner, type Scheduler } from '../../src/page/scanner';
 import { shippedMatcher } from './rules';
 
 export const FIXTURES = join(__dirname, '../fixtures/pages');
@@ -16,7 +16,12 @@ export function loadFixture(name: string): void {
 
 /** A scanner on the current document, running its slices on timers, with fast batches. */
 export function startScanner(
-  options: { limits?: Partial<ScanLimits>; marks?: Partial<MarksOptions>; dismissed?: string[] } = {},
+  options: {
+    limits?: Partial<ScanLimits>;
+    marks?: Partial<MarksOptions>;
+    dismissed?: string[];
+    schedule?: Scheduler;
+  } = {},
 ) {
   const marks = new Marks(document, { onActivate: () => {}, ...options.marks });
   const changes: number[] = [];
@@ -24,7 +29,7 @@ export function startScanner(
     doc: document,
     matcher: shippedMatcher(),
     marks,
-    schedule: (work) => setTimeout(() => work(() => false), 0),
+    schedule: options.schedule ?? ((work) => setTimeout(() => work(() => false), 0)),
     limits: { batchInterval: 5, ...options.limits },
     isDismissed: (key) => options.dismissed?.includes(key) ?? false,
     onChange: (all) => changes.push(all.length),

@@ -81,6 +81,12 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Burns belly fat fast.')).toBe('local-fat-loss');
   });
 
+  it('does not take a body part inside the claim for the product ("bra bulge" is not a bra)', () => {
+    expect(ruleFor('This fat-burner tea melts back fat and bra bulge.')).toBe('pill-targets-area-fat');
+    // with no other product named, the word inside still beats knowing nothing
+    expect(ruleFor('Melts back fat and bra bulge.')).toBe('sauna-garment-burns-fat');
+  });
+
   it('uses the page context (title, heading) when the block names no product', () => {
     const [withContext] = shippedMatcher().match('Burns belly fat fast.', { context: 'Vibrating Massager Belt' });
     expect(withContext?.rule).toBe('vibration-shakes-off-fat');
@@ -98,6 +104,31 @@ describe('matcher: cheap first pass', () => {
     const matcher = shippedMatcher();
     expect(matcher.mayContain('Free returns within 30 days on all orders.')).toBe(false);
     expect(matcher.mayContain('Melts belly fat')).toBe(true);
+  });
+
+  it('has looser tests for pieces of a block and for a whole page read at once', () => {
+    const matcher = shippedMatcher();
+    // markup split "love <b>handles</b>": each piece may be the start or end of a stem
+    expect(matcher.mayContainPart('Melts your love ')).toBe(true);
+    expect(matcher.mayContainPart('handles and more')).toBe(true);
+    expect(matcher.mayContainPart('Free returns')).toBe(false);
+    // a page's textContent runs blocks together: no word start to rely on
+    expect(matcher.mayContainPart('Add to cartFlab melts')).toBe(false);
+    expect(matcher.mayContainAnywhere('Add to cartFlab melts')).toBe(true);
+    expect(matcher.mayContainAnywhere('Free returns within 30 days on all orders.')).toBe(false);
+  });
+
+  it('compiles only the claim patterns a sentence has the words for', async () => {
+    const { ClaimSearch } = await import('../../../src/match/claim-search');
+    const { createEncoder } = await import('../../../src/match/encode');
+    const { compiled } = await import('../../helpers/rules');
+    const search = new ClaimSearch(compiled);
+    const encode = (s: string) => createEncoder(compiled.vocabulary, compiled.firstWord)(s).text;
+    expect(search.find(encode('nutrition per bar total fat 8 g of which saturates 3 g'), () => true)).toEqual([]);
+    expect(search.compiledCount).toBeLessThanOrEqual(2);
+    expect(search.find(encode('sweat out belly fat'), () => true)).toHaveLength(1);
+    expect(search.compiledCount).toBeGreaterThan(0);
+    expect(search.compiledCount).toBeLessThan(compiled.patterns.length / 4);
   });
 
   it('still sees anchors hidden by soft hyphens or full-width letters', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEncoder } from '../../../src/match/encode';
+import { Needs } from '../../../src/match/needs';
 import { phraseFinders, replacePhrases } from '../../../src/match/phrases';
 import { phraseNounForms, phraseVerbForms, verbForms } from '../../../src/rules/inflect';
 import { compilePattern, PatternError, tokenize } from '../../../src/rules/pattern';
@@ -101,6 +102,29 @@ describe('claim patterns (words)', () => {
     expect(anchored('spot (reduce|reduction)')).toBe(true); // a stem across two words
     expect(anchored('melts {local}')).toBe(true); // through the class
     expect(anchored('melts {area}')).toBe(false);
+  });
+
+  it('knows which words any match needs, so sentences without them skip the pattern', () => {
+    const patterns = ['{verb} (the)? ~1 {local}', '(melts|burns fast) {number} ,'];
+    const sequences = patterns.map(parseWordPattern);
+    const compiler = new WordPatternCompiler(LEXICON, sequences);
+    const needs = new Needs(sequences.map((s) => compiler.needs(s)));
+    const encode = createEncoder(compiler.vocabulary, FIRST_WORD);
+    const finders = phraseFinders(compiler.phrases());
+    const possible = (sentence: string) => needs.possible(replacePhrases(encode(sentence), finders).text);
+    expect(possible('melts belly fat')).toEqual([true, false]);
+    expect(possible('get rid of your thighs fat')).toEqual([true, false]); // optional words and gaps need nothing
+    expect(possible('melts the cake')).toEqual([false, false]); // no phrase
+    expect(possible('the belly fat is here')).toEqual([false, false]); // no verb
+    expect(possible('burns 3 ,')).toEqual([false, true]); // an alternative needs its first word
+    expect(possible('fast 3 ,')).toEqual([false, false]);
+    expect(possible('melts 3 kg')).toEqual([false, false]); // punctuation counts too
+    // and they never rule out a sentence the pattern matches
+    const first = new RegExp(compiler.compile(sequences[0] as (typeof sequences)[0]));
+    for (const sentence of ['melts belly fat', 'burns the thighs fat', 'get rid of your thighs fat']) {
+      expect(first.test(replacePhrases(encode(sentence), finders).text)).toBe(true);
+      expect(possible(sentence)[0]).toBe(true);
+    }
   });
 });
 

@@ -1,0 +1,174 @@
+/**
+ * The content script in headless Chromium, on generated shop pages, beside the same pages without
+ * the extension: time from content-script start to marks drawn, the extension's own work and its
+ * longest slice, main-thread script time (Chrome's own count), long tasks, and bundle size.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { EXTENSION, launch } from '../e2e/helpers/browser';
+import { startServer } from '../e2e/helpers/server';
+import { shopBlocks } from './shop-text';
+
+interface Run {
+  /** ms from content-script start to the end of its first pass (marks drawn). */
+  readonly toMarks?: number;
+  /** ms the extension's slices took in all, and the longest one. */
+  readonly work?: number;
+  readonly longest?: number;
+  readonly marks?: number;
+  /** Chrome's main-thread script time for the page, ms. */
+  readonly script: number;
+  /** Longest main-thread task after the page's own loading (DOMContentLoaded), ms; 0 when none reached 50 ms. */
+  readonly longTask: number;
+  readonly ui: number;
+  /** The page as measured in the browser: text nodes and characters of text. */
+  readonly textNodes: number;
+  readonly chars: number;
+}
+
+const RUNS = 5;
+
+/** A category page: product tiles with titles, bullets and review snippets, about `chars` of text. */
+function categoryPage(chars: number, claims: number, nearMisses: number, seed: number): string {
+  const blocks = shopBlocks({ size: chars, claims, nearMisses, seed });
+  const tiles: string[] = [];
+  for (let i = 0; i < blocks.length; i += 3) {
+    const [title, bullet, review] = blocks.slice(i, i + 3);
+    // Each tile: a linked title, a bullet with bold words, a review with a star rating.
+    tiles.push(
+      `<article class="tile"><h3><a href="#p${i}">${title ?? ''}</a></h3><ul><li>${(bullet ?? '').replace(/^(\S+)/, '<b>$1</b>')}</li></ul><p class="review"><span class="stars">★★★★☆</span> ${review ?? ''}</p></article>`,
+    );
+  }
+  const html = `<!doctype html><html lang="en" data-spotcheck-bench><head><meta charset="utf-8"><title>Fitness deals – category</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:0} main{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;padding:12px}
+.tile{border:1px solid #ddd;border-radius:6px;padding:8px} h3{font-size:15px;margin:0 0 4px}</style></head>
+<body><header><h1>Fitness deals</h1></header><main>${tiles.join('')}</main></body></html>`;
+  return html;
+}
+
+async function measure(page: Page, url: string, withExtension: boolean): Promise<Run> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tasks: { start: number; duration: number }[] };
+    w.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  if (withExtension) {
+    await page.waitForFunction(
+      () => JSON.parse(document.documentElement.getAttribute('data-spotcheck-bench') || '{}').finished,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+  }
+  // Let idle work and mutation batches finish, drawing frames as a visible tab does (headless
+  // Chromium draws none unless asked, and layout happens when a frame is drawn): both cases alike.
+  // (A string: the bundler would wrap a named function in a helper the page does not have.)
+  await page.evaluate(`new Promise((resolve) => {
+    const end = performance.now() + 700;
+    const tick = () => (performance.now() > end ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  })`);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const script = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  // Loading the page is the page's own long task; what matters is any task after it, when the
+  // content script (run at document_idle) does its work.
+  const longTask = await page.evaluate(() => {
+    const loaded = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const after = loaded?.domContentLoadedEventEnd ?? 0;
+    const tasks = (window as unknown as { __tasks: { start: number; duration: number }[] }).__tasks;
+    return Math.max(0, ...tasks.filter((t) => t.start >= after).map((t) => t.duration));
+  });
+  const size = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let nodes = 0;
+    while (walker.nextNode()) nodes++;
+    return { textNodes: nodes, chars: document.body.textContent?.length ?? 0 };
+  });
+  const ui = await page.locator('spotcheck-card, spotcheck-indicator, [data-spotcheck-style]').count();
+  const bench = JSON.parse((await page.getAttribute('html', 'data-spotcheck-bench')) || '{}') as Record<string, number>;
+  await cdp.detach();
+  return {
+    script,
+    longTask,
+    ui,
+    ...size,
+    ...(bench.finished !== undefined && bench.started !== undefined
+      ? { toMarks: bench.finished - bench.started, work: bench.work, longest: bench.longest, marks: bench.marks }
+      : {}),
+  };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+const ms = (value: number | undefined) => (value === undefined ? '   -' : value.toFixed(1).padStart(6));
+
+export async function benchBrowser(): Promise<void> {
+  const server = await startServer();
+  const pages = {
+    // About a thousand product tiles: a heavy category page (~6,000 text nodes, ~150 KB of text).
+    category: categoryPage(150_000, 0.003, 0.04, 11),
+    'near misses, no claims': categoryPage(150_000, 0, 0.04, 12),
+    'no claims, no anchors': categoryPage(150_000, 0, 0, 13),
+  };
+  for (const [name, html] of Object.entries(pages)) server.page(`${name.replace(/\W+/g, '-')}.html`, html);
+
+  const results: Record<string, { with: Run[]; without: Run[] }> = {};
+  for (const withExtension of [true, false]) {
+    const browser = await launch({ extension: withExtension });
+    try {
+      for (const name of Object.keys(pages)) {
+        const url = server.url(`${name.replace(/\W+/g, '-')}.html`);
+        const runs: Run[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const page = await browser.context.newPage();
+          runs.push(await measure(page, url, withExtension));
+          await page.close();
+        }
+        results[name] ??= { with: [], without: [] };
+        (results[name] as { with: Run[]; without: Run[] })[withExtension ? 'with' : 'without'] = runs;
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  await server.close();
+
+  console.log(
+    `\nContent script in headless Chromium (median of ${RUNS} runs; "page alone" is the same page without the extension)`,
+  );
+  for (const [name, html] of Object.entries(pages)) {
+    const r = results[name];
+    if (!r) continue;
+    const pick = (runs: Run[], key: keyof Run) => median(runs.map((run) => Number(run[key] ?? 0)));
+    console.log(
+      `\n  ${name}: ${pick(r.without, 'textNodes')} text nodes, ${(pick(r.without, 'chars') / 1024).toFixed(0)} KB of text, ${(html.length / 1024).toFixed(0)} KB of HTML`,
+    );
+    console.log(
+      `    content-script start → marks drawn  ${ms(pick(r.with, 'toMarks'))} ms   (${pick(r.with, 'marks')} claims marked)`,
+    );
+    console.log(
+      `    extension work (all slices)         ${ms(pick(r.with, 'work'))} ms   longest slice ${ms(pick(r.with, 'longest'))} ms`,
+    );
+    console.log(
+      `    main-thread script time             ${ms(pick(r.with, 'script'))} ms   page alone ${ms(pick(r.without, 'script'))} ms`,
+    );
+    console.log(
+      `    longest task ≥ 50 ms after loading  ${ms(pick(r.with, 'longTask'))} ms   page alone ${ms(pick(r.without, 'longTask'))} ms`,
+    );
+    console.log(`    Spot Check elements on the page     ${pick(r.with, 'ui')}`);
+  }
+  const bundle = join(EXTENSION, 'content-scripts/content.js');
+  const bytes = statSync(bundle).size;
+  const gzipped = gzipSync(readFileSync(bundle)).length;
+  console.log(`\n  content-script bundle: ${(bytes / 1024).toFixed(1)} KB (${(gzipped / 1024).toFixed(1)} KB gzipped)`);
+}
