@@ -1,6 +1,9 @@
+import rules from 'virtual:spotcheck-rules';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isMessage } from '../src/messages';
+import { createMatcher, type Matcher } from '../src/match/matcher';
+import { findClaims } from '../src/match/service';
+import { isMessage, type MatchAnswer } from '../src/messages';
 import { findingsFor, forgetTab, recordFindings } from '../src/settings/findings';
 
 /** The badge on the toolbar button: how many claims are marked in the tab. */
@@ -15,9 +18,23 @@ async function setBadge(tabId: number, count: number): Promise<void> {
   }
 }
 
+/** Built on the first request, then shared by every tab for as long as the background lives. */
+let matcher: Matcher | undefined;
+
+function match(texts: readonly string[], context: string): MatchAnswer {
+  const started = performance.now();
+  matcher ??= createMatcher(rules);
+  const claims = findClaims(matcher, texts, context);
+  return { claims, ms: performance.now() - started };
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isMessage(message)) return undefined;
+    if (message.type === 'spotcheck:match') {
+      if (!Array.isArray(message.texts) || typeof message.context !== 'string') return undefined;
+      return Promise.resolve(match(message.texts, message.context));
+    }
     if (message.type === 'spotcheck:found') {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;

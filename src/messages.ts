@@ -1,4 +1,5 @@
 /** Messages between the content scripts, the background and the popup. */
+import type { FoundClaim } from './match/service';
 
 /** One claim, as the popup lists it. */
 export interface ClaimSummary {
@@ -26,9 +27,24 @@ export interface TabFindings {
   readonly claims: readonly ClaimSummary[];
 }
 
-export type Message = FoundMessage | TabQuery;
+/** A content script asks the background for the claims in blocks of its page's text. */
+export interface MatchRequest {
+  readonly type: 'spotcheck:match';
+  readonly texts: readonly string[];
+  /** The page's title and main heading (see `pageContext`). */
+  readonly context: string;
+}
+
+export interface MatchAnswer {
+  /** The claims in each text, in order. */
+  readonly claims: FoundClaim[][];
+  /** Time the background spent matching, ms (for `npm run bench`). */
+  readonly ms: number;
+}
+
+export type Message = FoundMessage | TabQuery | MatchRequest;
 
 export function isMessage(value: unknown): value is Message {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'spotcheck:found' || type === 'spotcheck:tab';
+  return type === 'spotcheck:found' || type === 'spotcheck:tab' || type === 'spotcheck:match';
 }

@@ -4,6 +4,8 @@
  */
 export interface BenchRecorder {
   slice(ms: number): void;
+  /** The background answered a request after `ms` of matching. */
+  matched(ms: number): void;
   passEnd(marks: number): void;
 }
 
@@ -16,13 +18,22 @@ export function benchRecorder(doc: Document): BenchRecorder | undefined {
   let slices = 0;
   let finished: number | undefined;
   let marks = 0;
+  let background = 0;
   const write = () =>
-    root.setAttribute('data-spotcheck-bench', JSON.stringify({ started, finished, work, longest, slices, marks }));
+    root.setAttribute(
+      'data-spotcheck-bench',
+      JSON.stringify({ started, finished, work, longest, slices, marks, background }),
+    );
   return {
     slice(ms) {
       work += ms;
       longest = Math.max(longest, ms);
       slices++;
+      write();
+    },
+    matched(ms) {
+      // Counted until the first pass ends, like the page's own work.
+      if (finished === undefined) background += ms;
       write();
     },
     passEnd(count) {

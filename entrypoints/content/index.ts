@@ -1,7 +1,6 @@
-import rules from 'virtual:spotcheck-rules';
+import filters from 'virtual:spotcheck-rules/filters';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createMatcher } from '../../src/match/matcher';
 import type { FoundMessage } from '../../src/messages';
 import { pageContext } from '../../src/page/claims';
 import { type Mark, Marks } from '../../src/page/marks';
@@ -18,6 +17,7 @@ import {
 } from '../../src/settings/settings';
 import { createCardHost } from '../../src/ui/card-host';
 import { benchRecorder } from './bench';
+import { remoteFinder } from './remote-finder';
 // Listed in the manifest: the browser applies it before the page is first styled (see the file).
 import '../../src/page/page-style.css';
 
@@ -31,7 +31,13 @@ export default defineContentScript({
     let page = pageOf(location.href);
     let dismissed = new Set<string>();
 
+    // Whether the background last heard of claims from this frame: a frame that never had any
+    // has nothing to tell (the background forgets a tab's claims when it navigates), so most
+    // pages never send a message at all.
+    let told = false;
     const report = (marks: readonly Mark[]) => {
+      if (marks.length === 0 && !told) return;
+      told = marks.length > 0;
       const message: FoundMessage = {
         type: 'spotcheck:found',
         site,
@@ -47,7 +53,7 @@ export default defineContentScript({
     });
     const scanner = new Scanner({
       doc: document,
-      matcher: createMatcher(rules),
+      claims: remoteFinder(filters, bench?.matched),
       marks,
       schedule: idleScheduler(ctx, bench?.slice),
       isDismissed: (key) => dismissed.has(key),

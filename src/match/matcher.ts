@@ -1,7 +1,8 @@
 import type { Category, CompiledRules, RuleInfo } from '../rules/types';
 import { ContextJudge, type Dismissal } from './context';
+import { createFilters, type Filters } from './filters';
 import { combinedFinder, naiveFinder } from './finders';
-import { HIDES_WORDS, normalize, toOriginal } from './normalize';
+import { normalize, toOriginal } from './normalize';
 import { type Span, sentenceSpans, spanAt } from './sentences';
 
 export interface Match {
@@ -29,23 +30,12 @@ export interface Dismissed {
   readonly reason: Dismissal;
 }
 
-export interface Matcher {
+/** Finds claims; its `Filters` are the cheap first pass alone. */
+export interface Matcher extends Filters {
   /** Claims in `text`, treated as one block (a paragraph, a list item, a review). */
   match(text: string, options?: MatchOptions): Match[];
   /** Like `match`, also listing what was found and dismissed. */
   explain(text: string, options?: MatchOptions): { matches: Match[]; dismissed: Dismissed[] };
-  /** The cheap first pass alone: false means `text` certainly holds no claim. */
-  mayContain(text: string): boolean;
-  /**
-   * Looser still, for one piece of a block (a text node): false means no claim can use any of
-   * `text`'s words as its anchor, even if markup split a stem across pieces.
-   */
-  mayContainPart(text: string): boolean;
-  /**
-   * Loosest, for a whole page's text read in one go, where blocks run together without spaces:
-   * false means nothing in `text` can be a claim.
-   */
-  mayContainAnywhere(text: string): boolean;
   readonly rules: readonly RuleInfo[];
   rule(id: string): RuleInfo | undefined;
 }
@@ -69,7 +59,7 @@ export interface MatcherOptions {
 
 export function createMatcher(compiled: CompiledRules, settings: MatcherOptions = {}): Matcher {
   const naive = settings.finder === 'naive';
-  const prefilter = new RegExp(compiled.prefilter, 'i');
+  const filters = createFilters(compiled);
   const anchors = new RegExp(compiled.prefilter, 'g');
   const cues = new RegExp(compiled.cues, 'g');
   const judge = new ContextJudge(compiled.context);
@@ -88,17 +78,10 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     return hits;
   };
 
-  const fragments = new RegExp(compiled.fragments, 'i');
-  const mayContainPart = (text: string): boolean => fragments.test(text) || HIDES_WORDS.test(text);
-  const anywhere = new RegExp(compiled.anywhere, 'i');
-  const mayContainAnywhere = (text: string): boolean => anywhere.test(text) || HIDES_WORDS.test(text);
-  const mayContain = (text: string): boolean =>
-    prefilter.test(text) || (HIDES_WORDS.test(text) && prefilter.test(normalize(text).text));
-
   const explain = (text: string, options: MatchOptions = {}): { matches: Match[]; dismissed: Dismissed[] } => {
     const matches: Match[] = [];
     const dismissed: Dismissed[] = [];
-    if (!naive && !mayContain(text)) return { matches, dismissed };
+    if (!naive && !filters.mayContain(text)) return { matches, dismissed };
 
     const norm = normalize(text);
     const spans = sentenceSpans(norm.text);
@@ -150,9 +133,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
   return {
     match: (text, options) => explain(text, options).matches,
     explain,
-    mayContain,
-    mayContainPart,
-    mayContainAnywhere,
+    ...filters,
     rules: compiled.rules,
     rule: (id) => byId.get(id),
   };

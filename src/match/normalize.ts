@@ -34,8 +34,23 @@ const PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoj
 /** Characters that can hide a word from a plain search of the raw text (see the prefilter). */
 export const HIDES_WORDS = /[\u00ad\u200b-\u200d\u2060\ufeff\ud835\uff21-\uff5a\ufb00-\ufb06]/;
 
-/** Fold one non-ASCII code point: "" drops it, " " makes it a separator. */
+/**
+ * Folded non-ASCII characters, remembered: a page repeats the same few (stars, dashes, curly
+ * quotes), and each first fold costs several Unicode-property tests.
+ */
+const folds = new Map<string, string>();
+
 function foldOther(ch: string): string {
+  let folded = folds.get(ch);
+  if (folded === undefined) {
+    folded = foldOnce(ch);
+    if (folds.size < 4096) folds.set(ch, folded);
+  }
+  return folded;
+}
+
+/** Fold one non-ASCII code point: "" drops it, " " makes it a separator. */
+function foldOnce(ch: string): string {
   if (ch === BREAK) return BREAK;
   if (REMOVED.test(ch)) return '';
   if (SPACE.test(ch)) return ' ';
@@ -101,9 +116,21 @@ export function normalize(source: string): Normalized {
 
   let i = 0;
   while (i < source.length) {
-    // Copy a run of plain ASCII in one go: most page text is exactly that.
+    // Copy a run of plain ASCII in one go: most page text is exactly that. Single spaces
+    // between plain characters belong to the run; others are folded one by one below.
     const runStart = i;
-    while (i < source.length && isPlainAscii(source.charCodeAt(i))) i++;
+    while (i < source.length) {
+      const code = source.charCodeAt(i);
+      if (isPlainAscii(code)) i++;
+      else if (
+        code === 0x20 &&
+        i > runStart &&
+        isPlainAscii(source.charCodeAt(i - 1)) &&
+        isPlainAscii(source.charCodeAt(i + 1))
+      )
+        i++;
+      else break;
+    }
     if (i > runStart) {
       parts.push(source.slice(runStart, i).toLowerCase());
       if (length + (i - runStart) >= map.length) {

@@ -1,4 +1,4 @@
-import type { Match } from '../match/matcher';
+import type { FoundClaim } from '../match/service';
 import type { RuleInfo } from '../rules/types';
 import { isInline, locate, type TextBlock } from './extract';
 // The page styles, for shadow roots; the document gets them from the manifest (see the file).
@@ -125,9 +125,10 @@ export class Marks {
   }
 
   /** Marks a claim found in `block`; returns nothing when its text cannot be located. */
-  add(block: TextBlock, match: Match, rule: RuleInfo): Mark | undefined {
-    const start = locate(block, match.start);
-    const end = locate(block, match.end, true);
+  add(block: TextBlock, claim: FoundClaim): Mark | undefined {
+    const { rule } = claim;
+    const start = locate(block, claim.start);
+    const end = locate(block, claim.end, true);
     if (!start || !end || !start.node.isConnected || !end.node.isConnected) return undefined;
     const range = this.doc.createRange();
     try {
@@ -136,14 +137,14 @@ export class Marks {
     } catch {
       return undefined; // the text changed between reading and marking
     }
-    const indicator = this.indicator(rule, match.text);
+    const indicator = this.indicator(rule, claim.text);
     const after = placeAfter(end.node, block.element);
     after.parentNode?.insertBefore(indicator, after.nextSibling);
     const mark: Mark = {
       id: this.nextId++,
       rule,
-      text: match.text,
-      key: claimKey(rule.id, match.text),
+      text: claim.text,
+      key: claimKey(rule.id, claim.text),
       block: block.element,
       range,
       indicator,

@@ -1,4 +1,4 @@
-import type { Match, Matcher } from '../match/matcher';
+import type { ClaimFinder, FoundClaim } from '../match/service';
 import { BlockWalker, blockOf, isInline, isInSkipped, type TextBlock } from './extract';
 import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
 import { SparseWalker, shadowRootsUnder } from './sparse';
@@ -29,7 +29,8 @@ export const DEFAULT_LIMITS: ScanLimits = {
 
 export interface ScannerOptions {
   readonly doc: Document;
-  readonly matcher: Matcher;
+  /** Filters text in the page and finds claims (in the extension, by asking the background). */
+  readonly claims: ClaimFinder;
   readonly marks: Marks;
   readonly schedule: Scheduler;
   /** Claims dismissed on this page (by `claimKey`). */
@@ -49,6 +50,9 @@ export interface ScannerOptions {
  * slices, then one MutationObserver whose changes are queued and handled in small throttled
  * batches (or, when a page changes wholesale, by one coarse rescan). Its own marks and UI are
  * ignored, so it never reacts to itself.
+ *
+ * The page's own thread only reads text and runs the cheap filters; the few blocks that pass
+ * are sent to the finder in one request per slice, and their marks are drawn when it answers.
  */
 export class Scanner {
   private readonly limits: ScanLimits;
@@ -57,6 +61,13 @@ export class Scanner {
   private readonly queue = new Set<Node>();
   private walker: SparseWalker | undefined;
   private backlog: TextBlock[] = [];
+  /** Per block element, the latest request it is in: an older answer is out of date. */
+  private asked = new WeakMap<Element, number>();
+  private requests = 0;
+  /** Finder requests not yet answered. */
+  private inflight = 0;
+  /** The first pass has read everything and waits for answers before it ends. */
+  private passEnding = false;
   private running = false;
   private coarse = false;
   private batchPending = false;
@@ -87,6 +98,8 @@ export class Scanner {
     this.queue.clear();
     this.walker = undefined;
     this.backlog = [];
+    this.asked = new WeakMap();
+    this.passEnding = false;
     this.options.marks.clear();
     this.options.onChange?.([]);
     this.settle();
@@ -97,11 +110,13 @@ export class Scanner {
     if (!this.running) return;
     this.context = this.options.context?.() ?? '';
     const root = this.options.doc.body ?? this.options.doc.documentElement;
-    this.walker = new SparseWalker(root, this.options.matcher, this.limits.textNodes, (shadow) => this.observe(shadow));
+    const walker = new SparseWalker(root, this.options.claims, this.limits.textNodes, (shadow) => this.observe(shadow));
+    this.walker = walker;
     this.backlog = [];
+    this.passEnding = false;
     this.queue.clear();
     this.coarse = false;
-    this.run((timeUp) => (this.walker ? this.slice(this.walker, timeUp) : false));
+    this.run((timeUp) => this.slice(walker, timeUp));
   }
 
   /** Resolves when no scanning work is pending (for tests and benchmarks). */
@@ -139,16 +154,23 @@ export class Scanner {
 
   /** One slice of the full pass; true while there is more to read. */
   private slice(walker: SparseWalker, timeUp: () => boolean): boolean {
-    const before = this.options.marks.size;
+    if (walker !== this.walker) return false; // a rescan started another pass
     if (this.backlog.length === 0) this.backlog = walker.take(timeUp);
-    // Blocks found but not yet matched when the slice ran out wait for the next slice.
+    // Blocks found but not yet read when the slice ran out wait for the next slice.
     this.backlog = this.update(this.backlog, timeUp);
     if (this.backlog.length > 0 || !walker.done) return true;
-    if (walker === this.walker) this.walker = undefined;
-    const pruned = this.options.marks.prune().length;
-    if (pruned > 0 || this.options.marks.size !== before) this.options.onChange?.(this.options.marks.all());
-    this.options.onPassEnd?.();
+    this.walker = undefined;
+    this.passEnding = true;
+    this.endPass();
     return false;
+  }
+
+  /** Ends the first pass once every block it sent has its answer. */
+  private endPass(): void {
+    if (!this.passEnding || this.inflight > 0 || this.walker) return;
+    this.passEnding = false;
+    if (this.options.marks.prune().length > 0) this.options.onChange?.(this.options.marks.all());
+    this.options.onPassEnd?.();
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -186,77 +208,127 @@ export class Scanner {
   private batch(timeUp: () => boolean): boolean {
     const targets = blockTargets(this.queue, this.options.doc);
     this.queue.clear();
-    const before = this.options.marks.size;
     let index = 0;
     for (; index < targets.length && !timeUp(); index++) {
       const target = targets[index] as Node;
       // A change with nothing claim-like in it (and no web components) needs no reading, unless
       // the block holds a mark: new words there ("not", "myth") can change what it claims.
       const quiet =
-        !this.options.matcher.mayContainAnywhere(target.textContent ?? '') && shadowRootsUnder(target).length === 0;
+        !this.options.claims.mayContainAnywhere(target.textContent ?? '') && shadowRootsUnder(target).length === 0;
       if (quiet && !this.options.marks.all().some((mark) => target.contains(mark.range.startContainer))) continue;
       const walker = new BlockWalker(target, this.limits.textNodes, (shadow) => this.observe(shadow));
       this.update(walker.take());
     }
     for (const rest of targets.slice(index)) this.queue.add(rest);
-    const pruned = this.options.marks.prune().length;
-    if (pruned > 0 || this.options.marks.size !== before) this.options.onChange?.(this.options.marks.all());
+    if (this.options.marks.prune().length > 0) this.options.onChange?.(this.options.marks.all());
     return this.queue.size > 0;
   }
 
   /**
-   * Brings the marks of a batch of blocks up to date in two phases: first every read (matching,
-   * and visibility, which may make the browser compute layout), then every write (indicators).
-   * Interleaving them would make the browser lay the page out again for every claim.
-   * Stops reading when `timeUp()` says so (after at least one block) and returns the unread rest.
+   * Brings the marks of a batch of blocks up to date: blocks the filters pass are asked about in
+   * one request; a block that no longer could hold a claim loses its marks at once. Stops when
+   * `timeUp()` says so (after at least one block) and returns the unread rest.
    */
   private update(blocks: readonly TextBlock[], timeUp: () => boolean = () => false): TextBlock[] {
-    const pending: Pending[] = [];
+    const { claims, marks } = this.options;
+    const asking: Asked[] = [];
+    const request = ++this.requests;
     let index = 0;
     while (index < blocks.length && (index === 0 || !timeUp())) {
-      const read = this.read(blocks[index++] as TextBlock);
-      if (read) pending.push(read);
+      const block = blocks[index++] as TextBlock;
+      const text =
+        block.text.length > this.limits.blockChars ? block.text.slice(0, this.limits.blockChars) : block.text;
+      this.asked.set(block.element, request); // any earlier answer about this block is now stale
+      if (claims.mayContain(text)) asking.push({ block, text });
+      else {
+        const existing = marks.startingIn(block.nodes);
+        if (existing.length > 0) this.draw([{ block, existing, found: [] }]);
+      }
     }
-    for (const item of pending) if (item.found.length > 0 && !isVisible(item.block.element)) item.found = [];
-    for (const item of pending) this.write(item);
+    if (asking.length > 0) this.ask(request, asking);
     return blocks.slice(index);
   }
 
-  /** What a block claims now, and which marks it had; nothing when there is nothing to do. */
-  private read(block: TextBlock): Pending | undefined {
-    const { matcher, marks } = this.options;
-    const text = block.text.length > this.limits.blockChars ? block.text.slice(0, this.limits.blockChars) : block.text;
-    const existing = marks.startingIn(block.nodes);
-    const candidate = matcher.mayContain(text);
-    if (!candidate && existing.length === 0) return undefined; // the common case: nothing here, nothing to undo
-    const found = candidate ? matcher.match(text, { context: this.context }) : [];
-    return { block, existing, found: found.filter((m) => !this.options.isDismissed?.(claimKey(m.rule, m.text))) };
+  private ask(request: number, asking: readonly Asked[]): void {
+    this.work++;
+    this.inflight++;
+    this.options.claims
+      .find(
+        asking.map((a) => a.text),
+        this.context,
+      )
+      .then(
+        (found) => this.answered(request, asking, found),
+        () => {}, // a finder answers "no claims" rather than failing; nothing to draw either way
+      )
+      .finally(() => {
+        this.inflight--;
+        this.endPass();
+        this.finish();
+      });
+  }
+
+  private answered(request: number, asking: readonly Asked[], found: readonly (readonly FoundClaim[])[]): void {
+    if (!this.running) return;
+    const { marks, isDismissed } = this.options;
+    const changes: Change[] = [];
+    asking.forEach(({ block }, i) => {
+      if (this.asked.get(block.element) !== request) return; // read again since: a newer answer decides
+      const claims = (found[i] ?? []).filter((claim) => !isDismissed?.(claimKey(claim.rule.id, claim.text)));
+      changes.push({ block, existing: marks.startingIn(block.nodes), found: claims });
+    });
+    this.draw(changes);
+  }
+
+  /**
+   * Draws changes in two phases: first every read (visibility, which may make the browser
+   * compute style), then every write (indicators). Interleaving them would make the browser
+   * restyle the page for every claim.
+   */
+  private draw(changes: Change[]): void {
+    let changed = false;
+    for (const change of changes) if (change.found.length > 0 && !isVisible(change.block.element)) change.found = [];
+    for (const change of changes) changed = this.write(change) || changed;
+    if (changed) this.options.onChange?.(this.options.marks.all());
   }
 
   /** Keeps marks that still match, removes the others, adds the new ones (within the page's cap). */
-  private write({ block, existing, found }: Pending): void {
-    const { matcher, marks } = this.options;
+  private write({ block, existing, found }: Change): boolean {
+    const { marks } = this.options;
     const kept = new Set<Mark>();
-    for (const match of found) {
-      const key = claimKey(match.rule, match.text);
+    let changed = false;
+    for (const claim of found) {
+      const key = claimKey(claim.rule.id, claim.text);
       const same = existing.find((m) => !kept.has(m) && m.key === key);
       if (same) {
         kept.add(same);
         continue;
       }
-      const rule = matcher.rule(match.rule);
-      if (!rule || marks.size >= this.limits.marks) continue;
-      const mark = marks.add(block, match, rule);
-      if (mark) kept.add(mark);
+      if (marks.size >= this.limits.marks) continue;
+      const mark = marks.add(block, claim);
+      if (mark) {
+        kept.add(mark);
+        changed = true;
+      }
     }
-    for (const mark of existing) if (!kept.has(mark)) marks.remove(mark);
+    for (const mark of existing) {
+      if (kept.has(mark)) continue;
+      marks.remove(mark);
+      changed = true;
+    }
+    return changed;
   }
 }
 
-interface Pending {
+interface Asked {
+  readonly block: TextBlock;
+  readonly text: string;
+}
+
+interface Change {
   readonly block: TextBlock;
   readonly existing: readonly Mark[];
-  found: readonly Match[];
+  found: readonly FoundClaim[];
 }
 
 function performanceNow(): number {

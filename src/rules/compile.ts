@@ -168,18 +168,17 @@ function checkWordClasses(set: RuleSet, problems: Problem[]): Set<string> {
 /**
  * The prefilter for one text node at a time: any stem, or the part of a multi-word stem that
  * markup can split off ("<b>love</b> handles": one node ends with "love", the next starts with
- * "handles").
+ * "handles"). Written as two prefix-sharing branches, not one branch per stem: a page tests
+ * thousands of text nodes, and this form runs about twice as fast.
  */
 function stemFragments(anchors: readonly string[]): string {
   const SPACE = '[\\s\\u00a0\\u2011-]*';
-  const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const parts = [`${WORD_START}${stemsSource(anchors)}`];
-  for (const stem of anchors) {
-    const words = stem.split(/[ -]+/).filter(Boolean);
-    if (words.length < 2) continue;
-    parts.push(`${WORD_START}${escaped(words[0] as string)}${SPACE}$`, `^${SPACE}${escaped(words.at(-1) as string)}`);
-  }
-  return parts.join('|');
+  const split = anchors.map((stem) => stem.split(/[ -]+/).filter(Boolean)).filter((words) => words.length > 1);
+  const stems = stemsSource(anchors);
+  if (split.length === 0) return `${WORD_START}${stems}`;
+  const firsts = stemsSource(split.map((words) => words[0] as string));
+  const lasts = stemsSource(split.map((words) => words.at(-1) as string));
+  return `${WORD_START}(?:${stems}|${firsts}${SPACE}$)|^${SPACE}${lasts}`;
 }
 
 function ruleInfo(rule: RuleSet['rules'][number], set: RuleSet): RuleInfo {

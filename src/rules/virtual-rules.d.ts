@@ -4,3 +4,10 @@ declare module 'virtual:spotcheck-rules' {
   const rules: CompiledRules;
   export default rules;
 }
+
+declare module 'virtual:spotcheck-rules/filters' {
+  import type { FilterSources } from '../match/filters';
+
+  const filters: FilterSources;
+  export default filters;
+}

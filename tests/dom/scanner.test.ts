@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { claimKey } from '../../src/page/marks';
-import type { Scanner } from '../../src/page/scanner';
+import { type ClaimFinder, localFinder } from '../../src/match/service';
+import { claimKey, Marks } from '../../src/page/marks';
+import { Scanner } from '../../src/page/scanner';
 import { indicators, loadFixture, settled, startScanner } from '../helpers/page';
+import { shippedMatcher } from '../helpers/rules';
 
 let current: Scanner | undefined;
 afterEach(() => {
@@ -178,6 +180,66 @@ describe('following a page that changes', () => {
     shadow.append(Object.assign(document.createElement('p'), { textContent: 'Also zaps arm fat.' }));
     await settled(scanner);
     expect(marks.all().map((m) => m.text)).toEqual(['freezes belly fat', 'zaps arm fat']);
+  });
+});
+
+describe('waiting for answers', () => {
+  /** A finder whose answers wait until the test releases them. */
+  function heldFinder() {
+    const local = localFinder(shippedMatcher());
+    const held: (() => void)[] = [];
+    const finder: ClaimFinder = {
+      ...local,
+      find: (texts, context) =>
+        new Promise((resolve) => held.push(() => void local.find(texts, context).then(resolve))),
+    };
+    const release = async () => {
+      for (const answer of held.splice(0)) answer();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    return { finder, held, release };
+  }
+
+  function scanWith(finder: ClaimFinder, passes: number[]) {
+    const marks = new Marks(document, { onActivate: () => {} });
+    const scanner = new Scanner({
+      doc: document,
+      claims: finder,
+      marks,
+      schedule: (work) => setTimeout(() => work(() => false), 0),
+      limits: { batchInterval: 5 },
+      onPassEnd: () => passes.push(marks.size),
+    });
+    current = scanner;
+    scanner.start();
+    return { scanner, marks };
+  }
+
+  it('ends the first pass only when every answer is drawn', async () => {
+    loadFixture('marketplace.html');
+    const { finder, held, release } = heldFinder();
+    const passes: number[] = [];
+    const { scanner } = scanWith(finder, passes);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(held.length).toBeGreaterThan(0); // everything is read, the answers are not in
+    expect(passes).toEqual([]);
+    await release();
+    await settled(scanner);
+    expect(passes).toEqual([4]);
+  });
+
+  it('ignores an answer about text that changed while it was on its way', async () => {
+    document.body.innerHTML = '<p id="claim">This sauna belt melts belly fat in a week.</p>';
+    const { finder, held, release } = heldFinder();
+    const { scanner, marks } = scanWith(finder, []);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(held).toHaveLength(1);
+    (document.querySelector('#claim')?.firstChild as Text).data = 'This sauna belt is made of neoprene.';
+    await new Promise((resolve) => setTimeout(resolve, 30)); // the change is read (and needs no answer)
+    await release();
+    await settled(scanner);
+    expect(marks.size).toBe(0);
+    expect(indicators()).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { localFinder } from '../../src/match/service';
 import { Marks, type MarksOptions } from '../../src/page/marks';
 import { type ScanLimits, Scanner, type Scheduler } from '../../src/page/scanner';
 import { shippedMatcher } from './rules';
@@ -27,7 +28,7 @@ export function startScanner(
   const changes: number[] = [];
   const scanner = new Scanner({
     doc: document,
-    matcher: shippedMatcher(),
+    claims: localFinder(shippedMatcher()),
     marks,
     schedule: options.schedule ?? ((work) => setTimeout(() => work(() => false), 0)),
     limits: { batchInterval: 5, ...options.limits },

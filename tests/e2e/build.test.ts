@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION } from './helpers/browser';
+
+const read = (path: string) => readFileSync(join(EXTENSION, path), 'utf8');
+const manifest = JSON.parse(read('manifest.json')) as {
+  permissions?: string[];
+  host_permissions?: string[];
+  content_scripts: { matches: string[]; css?: string[]; js: string[] }[];
+};
+
+describe('the built extension', () => {
+  it('asks for storage only; its page access comes from the content script alone', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.content_scripts.map((s) => s.matches)).toEqual([['http://*/*', 'https://*/*']]);
+  });
+
+  it('gives pages its highlight style through the manifest, so adding it never restyles a page', () => {
+    const [script] = manifest.content_scripts;
+    const css = (script?.css ?? []).map(read).join('\n');
+    expect(css).toContain('::highlight(spotcheck-claim)');
+    expect(css).toContain('spotcheck-indicator:focus-visible');
+  });
+
+  it('keeps the rules in the background: the content script carries only the first-pass filters', () => {
+    const content = read('content-scripts/content.js');
+    const background = read('background.js');
+    for (const ruleId of ['sweat-wrap-melts-fat', 'local-fat-loss']) {
+      expect(background).toContain(ruleId);
+      expect(content).not.toContain(ruleId);
+    }
+  });
+});
