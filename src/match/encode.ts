@@ -9,66 +9,99 @@ import { NUMBER, OTHER } from '../rules/word-regex';
 export interface Encoded {
   readonly text: string;
   /** Where encoded character i starts and ends in the sentence. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-}
-
-const WORD = /[\p{L}\p{N}']/u;
-const DIGITS = /^\d+$/;
-
-/** a-z, 0-9 and the apostrophe by their codes; anything beyond ASCII by the Unicode classes. */
-function isWordCode(code: number, text: string, i: number): boolean {
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
-  return WORD.test(text[i] as string);
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
 }
 
 export type Encoder = (sentence: string) => Encoded;
 
+const WORD = /[\p{L}\p{N}']/u;
+const DIGITS = /^\d+$/;
+const SPACE = 0x20;
+const OTHER_CODE = OTHER.charCodeAt(0);
+const NUMBER_CODE = NUMBER.charCodeAt(0);
+
+/** a-z, 0-9 and the apostrophe by their codes (the text is folded); beyond ASCII by Unicode class. */
+function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i); // NaN outside the text
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x27;
+  return !Number.isNaN(code) && WORD.test(text[i] as string);
+}
+
+function isDigitAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** A word outside the vocabulary: NUMBER when it is all digits (with . or , inside), else OTHER. */
+function numberOrOther(word: string): number {
+  if (!isDigitAt(word, 0)) return OTHER_CODE;
+  return DIGITS.test(word.replace(/[.,]/g, '')) ? NUMBER_CODE : OTHER_CODE;
+}
+
+/** Builds a string from char codes; in chunks, because apply() has an argument limit. */
+function fromCodes(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let at = 0; at < length; at += 8192) {
+    text += String.fromCharCode.apply(null, codes.subarray(at, Math.min(length, at + 8192)) as unknown as number[]);
+  }
+  return text;
+}
+
+/**
+ * Encoding runs on every sentence that holds an anchor word, so it is a plain loop over char
+ * codes into a scratch buffer reused across calls, with offsets in plain arrays: a regex
+ * tokenizer, string concatenation per token or typed arrays per sentence each cost a third more.
+ */
 export function createEncoder(vocabulary: readonly string[], firstCode: number): Encoder {
-  const codes = new Map(vocabulary.map((word, i) => [word, String.fromCharCode(firstCode + i)]));
+  const codes = new Map(vocabulary.map((word, i) => [word, firstCode + i]));
+  let chars = new Uint16Array(256);
   return (sentence) => {
     // At most one token and one space per sentence character.
-    const starts = new Int32Array(sentence.length * 2);
-    const ends = new Int32Array(sentence.length * 2);
-    let text = '';
-    const push = (char: string, start: number, end: number) => {
-      if (text.length > 0) {
-        starts[text.length] = start;
-        ends[text.length] = start;
-        text += ' ';
-      }
-      starts[text.length] = start;
-      ends[text.length] = end;
-      text += char;
-    };
-    const isWord = (i: number) => i >= 0 && i < sentence.length && isWordCode(sentence.charCodeAt(i), sentence, i);
+    if (chars.length < sentence.length * 2) chars = new Uint16Array(sentence.length * 2);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let length = 0;
     let i = 0;
     while (i < sentence.length) {
-      const ch = sentence[i] as string;
-      if (ch === ' ') {
+      const start = i;
+      const code = sentence.charCodeAt(i);
+      let token: number;
+      if (code === SPACE) {
         i++;
-      } else if (isWord(i)) {
-        const start = i;
-        while (i < sentence.length) {
-          if (isWord(i)) i++;
-          // 1.5 and 1,000 stay one number
+        continue;
+      }
+      if (isWordAt(sentence, i)) {
+        i++;
+        for (;;) {
+          if (isWordAt(sentence, i)) i++;
           else if (
+            // 1.5 and 1,000 stay one number
             (sentence[i] === '.' || sentence[i] === ',') &&
-            /\d/.test(sentence[i - 1] ?? '') &&
-            /\d/.test(sentence[i + 1] ?? '')
+            isDigitAt(sentence, i - 1) &&
+            isDigitAt(sentence, i + 1)
           )
             i++;
           else break;
         }
         const word = sentence.slice(start, i);
-        push(codes.get(word) ?? (DIGITS.test(word.replace(/[.,]/g, '')) ? NUMBER : OTHER), start, i);
-      } else if (ch === '-' && isWord(i - 1) && isWord(i + 1)) {
+        token = codes.get(word) ?? numberOrOther(word);
+      } else if (code === 0x2d && isWordAt(sentence, i - 1) && isWordAt(sentence, i + 1)) {
         i++; // a hyphen inside a compound separates its words
+        continue;
       } else {
-        push(ch, i, i + 1);
+        token = code;
         i++;
       }
+      if (length > 0) {
+        chars[length++] = SPACE;
+        starts.push(start);
+        ends.push(start);
+      }
+      chars[length++] = token;
+      starts.push(start);
+      ends.push(i);
     }
-    return { text, starts: starts.subarray(0, text.length), ends: ends.subarray(0, text.length) };
+    return { text: fromCodes(chars, length), starts, ends };
   };
 }

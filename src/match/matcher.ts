@@ -61,21 +61,13 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
   const naive = settings.finder === 'naive';
   const filters = createFilters(compiled);
   const anchors = new RegExp(compiled.prefilter, 'g');
-  const cues = new RegExp(compiled.cues, 'g');
-  const judge = new ContextJudge(compiled.context);
   const finder = naive ? naiveFinder(compiled) : combinedFinder(compiled);
   const byId = new Map(compiled.rules.map((rule) => [rule.id, rule]));
-  const general = compiled.rules.map((rule) => rule.category === 'general');
-  const cueHits = (text: string, offset = 0): CueHit[] => {
-    const hits: CueHit[] = [];
-    cues.lastIndex = 0;
-    for (let m = cues.exec(text); m; m = cues.exec(text)) {
-      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-      const rule = compiled.cueRules[group - 1];
-      if (rule !== undefined) hits.push({ rule, start: m.index + offset, end: m.index + m[0].length + offset });
-      if (m[0].length === 0) cues.lastIndex++;
-    }
-    return hits;
+  const shared: Shared = {
+    compiled,
+    cues: new RegExp(compiled.cues, 'g'),
+    judge: new ContextJudge(compiled.context),
+    general: compiled.rules.map((rule) => rule.category === 'general'),
   };
 
   const explain = (text: string, options: MatchOptions = {}): { matches: Match[]; dismissed: Dismissed[] } => {
@@ -88,40 +80,23 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     // A one-sentence block already passed the first pass; only longer blocks need it per sentence.
     const sentences = naive || spans.length === 1 ? spans : sentencesWithAnchors(norm.text, spans, anchors);
     if (sentences.length === 0) return { matches, dismissed };
-    // Everything below is read lazily: most blocks that reach here still hold no claim.
-    let masked: string | undefined;
-    let blockCues: CueHit[] | undefined;
-    let pageCues: CueHit[] | undefined;
-    let present: Set<number> | undefined;
-    const cuesInBlock = () => (blockCues ??= cueHits(norm.text));
-    const cuesInPage = () => (pageCues ??= options.context ? cueHits(normalize(options.context).text) : []);
-    // A cue-only pattern counts when its rule's cue is in the block or the page context (for a
-    // general rule, any product cue).
-    const allowed = (index: number): boolean => {
-      const pattern = compiled.patterns[index];
-      if (!pattern) return false;
-      if (!pattern.gated) return true;
-      present ??= new Set([...cuesInBlock(), ...cuesInPage()].map((hit) => hit.rule));
-      return general[pattern.rule] ? present.size > 0 : present.has(pattern.rule);
-    };
-    let blockDebunks: boolean | undefined; // read lazily: most blocks hold no claim
+    const block = new Block(shared, norm.text, options.context);
 
     for (const sentence of sentences) {
       const slice = norm.text.slice(sentence[0], sentence[1]);
-      for (const found of finder.find(slice, allowed)) {
+      for (const found of finder.find(slice, (pattern) => block.allows(pattern))) {
         const pattern = compiled.patterns[found.pattern];
         if (!pattern) continue;
         const claim: Span = [sentence[0] + found.start, sentence[0] + found.end];
         const [start, end] = toOriginal(norm, claim[0], claim[1]);
-        masked ??= judge.mask(norm.text);
-        blockDebunks ??= judge.blockDebunks(masked);
-        const reason = blockDebunks ? 'debunk' : judge.dismiss(masked, sentence, claim);
+        const reason = block.dismissal(sentence, claim);
         if (reason) {
           dismissed.push({ rule: compiled.rules[pattern.rule]?.id ?? '', start, end, reason });
           continue;
         }
-        const ruleIndex = general[pattern.rule]
-          ? (attribute([cueHits(slice, sentence[0]), cuesInBlock(), cuesInPage()], claim, general) ?? pattern.rule)
+        const ruleIndex = shared.general[pattern.rule]
+          ? (attribute([block.cuesIn(sentence), block.cuesInBlock(), block.cuesInPage()], claim, shared.general) ??
+            pattern.rule)
           : pattern.rule;
         const rule = compiled.rules[ruleIndex];
         if (rule) matches.push({ rule: rule.id, category: rule.category, start, end, text: text.slice(start, end) });
@@ -137,6 +112,81 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     rules: compiled.rules,
     rule: (id) => byId.get(id),
   };
+}
+
+/** What every block's reading shares. */
+interface Shared {
+  readonly compiled: CompiledRules;
+  readonly cues: RegExp;
+  readonly judge: ContextJudge;
+  /** Per rule: whether it is product-neutral ("general") and takes its rule from a cue. */
+  readonly general: readonly boolean[];
+}
+
+function cueHits(shared: Shared, text: string, offset = 0): CueHit[] {
+  const { cues, compiled } = shared;
+  const hits: CueHit[] = [];
+  cues.lastIndex = 0;
+  for (let m = cues.exec(text); m; m = cues.exec(text)) {
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const rule = compiled.cueRules[group - 1];
+    if (rule !== undefined) hits.push({ rule, start: m.index + offset, end: m.index + m[0].length + offset });
+    if (m[0].length === 0) cues.lastIndex++;
+  }
+  return hits;
+}
+
+/**
+ * One block's cues and context, each read the first time it is needed: most blocks that reach
+ * the finder still hold no claim. (A class, not closures made per call: this is the hot path.)
+ */
+class Block {
+  private blockCues: CueHit[] | undefined;
+  private pageCues: CueHit[] | undefined;
+  private present: Set<number> | undefined;
+  private masked: string | undefined;
+  private debunks: boolean | undefined;
+
+  constructor(
+    private readonly shared: Shared,
+    private readonly text: string,
+    private readonly context: string | undefined,
+  ) {}
+
+  cuesInBlock(): CueHit[] {
+    this.blockCues ??= cueHits(this.shared, this.text);
+    return this.blockCues;
+  }
+
+  /** The block's cues that lie inside `span` (one search of the block serves every sentence). */
+  cuesIn(span: Span): CueHit[] {
+    return this.cuesInBlock().filter((hit) => hit.start >= span[0] && hit.end <= span[1]);
+  }
+
+  cuesInPage(): CueHit[] {
+    this.pageCues ??= this.context ? cueHits(this.shared, normalize(this.context).text) : [];
+    return this.pageCues;
+  }
+
+  /**
+   * A cue-only pattern counts when its rule's cue is in the block or the page context (for a
+   * general rule, any product cue).
+   */
+  allows(index: number): boolean {
+    const pattern = this.shared.compiled.patterns[index];
+    if (!pattern) return false;
+    if (!pattern.gated) return true;
+    this.present ??= new Set([...this.cuesInBlock(), ...this.cuesInPage()].map((hit) => hit.rule));
+    return this.shared.general[pattern.rule] ? this.present.size > 0 : this.present.has(pattern.rule);
+  }
+
+  /** Why the claim at `claim` in `sentence` is not one, if it is not. */
+  dismissal(sentence: Span, claim: Span): Dismissal | undefined {
+    const { judge } = this.shared;
+    this.masked ??= judge.mask(this.text);
+    this.debunks ??= judge.blockDebunks(this.masked);
+    return this.debunks ? 'debunk' : judge.dismiss(this.masked, sentence, claim);
+  }
 }
 
 /** Sentences that hold at least one anchor stem, in order, each once. */

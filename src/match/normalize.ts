@@ -13,7 +13,7 @@ export interface Normalized {
   /** The folded text. */
   readonly text: string;
   /** `map[i]` is the original index of folded character `i`; `map[text.length]` is the source length. */
-  readonly map: Int32Array;
+  readonly map: readonly number[];
   readonly source: string;
 }
 
@@ -89,30 +89,32 @@ function foldAscii(_code: number): string {
   return ' ';
 }
 
-export function normalize(source: string): Normalized {
-  const parts: string[] = [];
-  let map = new Int32Array(source.length + 1);
-  let length = 0;
-  let lastWasSpace = true; // drops leading spaces
+/** The folded text so far, with where each folded character came from. */
+interface Folding {
+  readonly parts: string[];
+  readonly map: number[];
+  lastWasSpace: boolean;
+}
 
-  const push = (folded: string, from: number): void => {
-    for (let k = 0; k < folded.length; k++) {
-      const ch = folded[k] as string;
-      if (ch === ' ') {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-      } else {
-        lastWasSpace = ch === BREAK;
-      }
-      if (length + 1 >= map.length) {
-        const grown = new Int32Array(map.length * 2);
-        grown.set(map);
-        map = grown;
-      }
-      parts.push(ch);
-      map[length++] = from;
+/** Appends the folding of the character at `from`, one space for any run of separators. */
+function push(state: Folding, folded: string, from: number): void {
+  for (let k = 0; k < folded.length; k++) {
+    const ch = folded[k] as string;
+    if (ch === ' ') {
+      if (state.lastWasSpace) continue;
+      state.lastWasSpace = true;
+    } else {
+      state.lastWasSpace = ch === BREAK;
     }
-  };
+    state.parts.push(ch);
+    state.map.push(from);
+  }
+}
+
+export function normalize(source: string): Normalized {
+  // Module-level helpers rather than closures: this runs once per block that passed the filters.
+  const state: Folding = { parts: [], map: [], lastWasSpace: true };
+  const parts = state.parts;
 
   let i = 0;
   while (i < source.length) {
@@ -133,13 +135,8 @@ export function normalize(source: string): Normalized {
     }
     if (i > runStart) {
       parts.push(source.slice(runStart, i).toLowerCase());
-      if (length + (i - runStart) >= map.length) {
-        const grown = new Int32Array(Math.max(map.length * 2, length + (i - runStart) + 1));
-        grown.set(map);
-        map = grown;
-      }
-      for (let k = runStart; k < i; k++) map[length++] = k;
-      lastWasSpace = false;
+      for (let k = runStart; k < i; k++) state.map.push(k);
+      state.lastWasSpace = false;
       if (i >= source.length) break;
     }
     const code = source.codePointAt(i) ?? 0;
@@ -151,16 +148,16 @@ export function normalize(source: string): Normalized {
       const next = source.slice(i + width, i + width + 2);
       folded = WORD_CHAR.test(previous) && WORD_CHAR.test(String.fromCodePoint(next.codePointAt(0) ?? 32)) ? "'" : ' ';
     }
-    push(folded, i);
+    push(state, folded, i);
     i += width;
   }
   let text = parts.join('');
   if (text.endsWith(' ')) {
     text = text.slice(0, -1);
-    length--;
+    state.map.pop();
   }
-  map[length] = source.length;
-  return { text, map: map.subarray(0, length + 1), source };
+  state.map.push(source.length);
+  return { text, map: state.map, source };
 }
 
 /** The original [start, end) of folded [start, end). */

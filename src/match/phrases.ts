@@ -33,15 +33,19 @@ export class PhraseReplacer {
 
   replace(encoded: Encoded): Encoded {
     let current = encoded;
+    let possible = this.needs.possible(current.text);
     this.phrases.forEach((phrase, index) => {
-      // Checked again for each class: a marker put in by an earlier class may be what it needs.
-      if (!this.needs.possible(current.text)[index]) return;
+      if (!possible[index]) return;
       let regex = this.regexes[index];
       if (!regex) {
         regex = new RegExp(phrase.source, 'g');
         this.regexes[index] = regex;
       }
-      current = replaceOne(current, phrase.marker, regex);
+      const replaced = replaceOne(current, phrase.marker, regex);
+      if (replaced === current) return;
+      current = replaced;
+      // Read again: a marker put in by this class may be what a later class needs.
+      possible = this.needs.possible(current.text);
     });
     return current;
   }
@@ -73,5 +77,5 @@ function replaceOne(current: Encoded, marker: string, regex: RegExp): Encoded {
     ends.push(current.ends[i] as number);
   }
   parts.push(current.text.slice(last));
-  return { text: parts.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text: parts.join(''), starts, ends };
 }

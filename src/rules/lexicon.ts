@@ -1,6 +1,6 @@
 import { FieldReader } from './fields';
 import { phraseNounForms, phraseVerbForms } from './inflect';
-import { BARRIER, compilePattern, PatternError, SEP } from './pattern';
+import { compilePattern, PatternError, SEP } from './pattern';
 import type { Problem } from './problems';
 import { wordsToRegex } from './trie';
 import type { Lexicon, WordClass } from './types';
@@ -72,7 +72,7 @@ export function classLookup(lexicon: Lexicon): (name: string) => string | undefi
     resolving.add(name);
     try {
       const body = cls.pattern ? compilePattern(cls.pattern, lookup) : wordsToRegex(cls.words, SEP);
-      const source = `(?:${BARRIER}${body})`;
+      const source = `(?:${body})`; // the token using the class puts the barrier before it
       cache.set(name, source);
       return source;
     } finally {

@@ -29,8 +29,8 @@ export function spotCheckRules(folder: string = DEFAULT_RULES_PATH): Plugin {
         this.error(`rules are not valid:\n${problems.map(formatProblem).join('\n')}`);
       }
       if (id === `\0${RULES_MODULE}`) return `export default ${JSON.stringify(compiled)};`;
-      const { prefilter, fragments, anywhere } = compiled;
-      return `export default ${JSON.stringify({ prefilter, fragments, anywhere })};`;
+      const { fragments, anywhere } = compiled;
+      return `export default ${JSON.stringify({ fragments, anywhere })};`;
     },
   };
 }

@@ -17,6 +17,20 @@ import {
  * millisecond and lets V8 reject most positions on their first character.
  */
 export const OTHER = '\ue000';
+
+/** Words too common to tell a claim from other text (for choosing what a pattern needs). */
+const COMMON_WORDS = new Set(
+  [
+    'a an the your my our their his her its this that these those to in on of off for from with by at up out',
+    'as and or but if so than then it is are was be been get go you we they i me us them what which who when',
+    'where while how after before into over under about more most only just like right every each all any some',
+    'can will not no one two new body part hard day week way make made use work see look need want keep help',
+    // anchor words that fill size charts and nutrition panels
+    'fat fats belly waist weight cm inch inches stomach',
+  ]
+    .join(' ')
+    .split(' '),
+);
 export const NUMBER = '\ue001';
 /** Phrase markers: \ue002 for the first phrase class, and so on. */
 const FIRST_PHRASE = 0xe002;
@@ -131,6 +145,7 @@ export class WordPatternCompiler {
   private readonly markers = new Map<string, string>();
   /** While compiling a phrase's own pattern, phrases are written out instead of marked. */
   private expandingPhrase = false;
+  private anchorish: Set<number> | undefined;
 
   /**
    * `patterns` are the claim patterns (parsed); the vocabulary is every word they and the
@@ -277,13 +292,51 @@ export class WordPatternCompiler {
     return sets;
   }
 
+  /**
+   * Of several sets a match needs, the one that says most: any will do, so prefer one with few
+   * anchor words or phrases (pages are full of "waist" and "fat"; "melts" is rare) and few
+   * common words, then the smallest.
+   */
+  private mostTelling(sets: readonly Set<number>[]): Set<number> | undefined {
+    const cost = (set: Set<number>) => [...set].reduce((sum, code) => sum + 1 + this.commonness(code), 0);
+    return sets.reduce<Set<number> | undefined>(
+      (best, set) => (!best || cost(set) < cost(best) ? set : best),
+      undefined,
+    );
+  }
+
+  /** The code of the word of a multi-word entry that says most: "rid" in "get rid of". */
+  private telling(words: readonly string[]): number {
+    const codes = words.map((word) => this.codes.get(word) as number);
+    const cost = (i: number) => this.commonness(codes[i] as number) * 100 - (words[i] as string).length;
+    let best = 0;
+    for (let i = 1; i < codes.length; i++) if (cost(i) < cost(best)) best = i;
+    return codes[best] as number;
+  }
+
+  /** How little a word says about a claim: most for common words, some for anchor words and phrases. */
+  private commonness(code: number): number {
+    this.anchorish ??= this.anchorCodes();
+    const word = this.vocabulary[code - FIRST_WORD];
+    if (word !== undefined && COMMON_WORDS.has(word)) return 1000;
+    return this.anchorish.has(code) ? 100 : 0;
+  }
+
+  /** Codes of words that contain an anchor stem, and the phrase markers (which stand for such words). */
+  private anchorCodes(): Set<number> {
+    const stems = this.lexicon.anchors.filter((stem) => !/[ -]/.test(stem));
+    const codes = new Set<number>([...this.markers.values()].map((m) => m.charCodeAt(0)));
+    for (const [word, code] of this.codes) if (stems.some((stem) => word.startsWith(stem))) codes.add(code);
+    return codes;
+  }
+
   /** Codes one of which any match of `atom` contains; undefined when it could be any word. */
   private atomNeeds(atom: Atom): Set<number> | undefined {
-    const smallest = (sets: Set<number>[]) =>
-      sets.reduce<Set<number> | undefined>((best, set) => (!best || set.size < best.size ? set : best), undefined);
+    const smallest = (sets: Set<number>[]) => this.mostTelling(sets);
     switch (atom.kind) {
       case 'word':
-        return new Set(atom.forms.map((form) => this.codes.get(form[0] as string) as number));
+        // Every word of a form is needed: take one that is not an anchor ("fat-burning": "burning").
+        return new Set(atom.forms.map((form) => this.telling(form)));
       case 'punct':
         return new Set([atom.char.charCodeAt(0)]);
       case 'class':
@@ -311,7 +364,7 @@ export class WordPatternCompiler {
     if (marker && !this.expandingPhrase) return new Set([marker.charCodeAt(0)]);
     const cls = this.lexicon.classes.get(name);
     if (!cls || this.resolving.has(name)) return undefined;
-    if (!cls.pattern) return new Set(cls.words.map((w) => this.codes.get(entryWords(w)[0] as string) as number));
+    if (!cls.pattern) return new Set(cls.words.map((w) => this.telling(entryWords(w))));
     this.resolving.add(name);
     try {
       return smallest(this.required(this.parsed.get(name) ?? parseWordPattern(cls.pattern)));

@@ -129,8 +129,10 @@ export async function benchBrowser(): Promise<void> {
     category: categoryPage(300_000, 0.003, 0.04, 11),
     'near misses, no claims': categoryPage(300_000, 0, 0.04, 12),
     'no claims, no anchors': categoryPage(300_000, 0, 0, 13),
-    // The common case: an ordinary product page (size chart, nutrition panel) making no claim.
+    // The common cases: an ordinary product page (size chart, nutrition panel) making no claim,
+    // and an ordinary page with nothing about fat at all.
     'product page, no claims': categoryPage(30_000, 0, 0.04, 14),
+    'ordinary page, no anchors': categoryPage(30_000, 0, 0, 15),
   };
   for (const [name, html] of Object.entries(pages)) server.page(`${name.replace(/\W+/g, '-')}.html`, html);
 
