@@ -188,3 +188,30 @@ describe('the page around the marks', () => {
     await page.close();
   });
 });
+
+describe('privacy', () => {
+  it('makes no network requests: only the page’s own and the extension’s files are loaded', async () => {
+    const requested: string[] = [];
+    const record = (request: { url(): string }) => requested.push(request.url());
+    browser.context.on('request', record);
+    try {
+      const { page } = await marketplace();
+      await indicators(page).first().click();
+      await expect.poll(() => card(page).isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Dismiss' }).click();
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.waitForTimeout(300);
+      await popup.close();
+      await page.close();
+    } finally {
+      browser.context.off('request', record);
+    }
+    const fixtures = new URL(server.url('marketplace.html')).origin;
+    const elsewhere = requested.filter(
+      (url) => !url.startsWith(`${fixtures}/`) && !url.startsWith(`chrome-extension://${browser.extensionId}/`),
+    );
+    expect(requested.length).toBeGreaterThan(0); // the recording works
+    expect(elsewhere).toEqual([]);
+  });
+});
