@@ -27,11 +27,7 @@ export class ClaimSearch {
    * alternation of all patterns.
    */
   find(text: string, allowed: (pattern: number) => boolean): Found[] {
-    const possible = this.needs.possible(text);
-    const live: number[] = [];
-    possible.forEach((yes, pattern) => {
-      if (yes) live.push(pattern);
-    });
+    const live = this.needs.possible(text);
     const next: (RegExpExecArray | null | undefined)[] = []; // each live pattern's next match
     const found: Found[] = [];
     for (let from = 0; live.length > 0; ) {

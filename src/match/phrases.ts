@@ -35,7 +35,7 @@ export class PhraseReplacer {
     let current = encoded;
     let possible = this.needs.possible(current.text);
     this.phrases.forEach((phrase, index) => {
-      if (!possible[index]) return;
+      if (!possible.includes(index)) return;
       let regex = this.regexes[index];
       if (!regex) {
         regex = new RegExp(phrase.source, 'g');

@@ -111,7 +111,10 @@ describe('claim patterns (words)', () => {
     const needs = new Needs(sequences.map((s) => compiler.needs(s)));
     const encode = createEncoder(compiler.vocabulary, FIRST_WORD);
     const finders = phraseFinders(compiler.phrases());
-    const possible = (sentence: string) => needs.possible(replacePhrases(encode(sentence), finders).text);
+    const possible = (sentence: string) => {
+      const found = needs.possible(replacePhrases(encode(sentence), finders).text);
+      return [0, 1].map((pattern) => found.includes(pattern));
+    };
     expect(possible('melts belly fat')).toEqual([true, false]);
     expect(possible('get rid of your thighs fat')).toEqual([true, false]); // optional words and gaps need nothing
     expect(possible('melts the cake')).toEqual([false, false]); // no phrase
@@ -119,6 +122,9 @@ describe('claim patterns (words)', () => {
     expect(possible('burns 3 ,')).toEqual([false, true]); // an alternative needs its first word
     expect(possible('fast 3 ,')).toEqual([false, false]);
     expect(possible('melts 3 kg')).toEqual([false, false]); // punctuation counts too
+    // every possible pattern, in pattern order; one that needs nothing always
+    expect(needs.possible(replacePhrases(encode('burns 3 , melts belly fat'), finders).text)).toEqual([0, 1]);
+    expect(new Needs([['ab'], []]).possible('xyz')).toEqual([1]);
     // and they never rule out a sentence the pattern matches
     const first = new RegExp(compiler.compile(sequences[0] as (typeof sequences)[0]));
     for (const sentence of ['melts belly fat', 'burns the thighs fat', 'get rid of your thighs fat']) {
