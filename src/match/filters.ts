@@ -26,7 +26,8 @@ export interface Filters {
 
 export function createFilters(sources: FilterSources): Filters {
   const fragments = new RegExp(sources.fragments, 'i');
-  const anywhere = new RegExp(sources.anywhere, 'i');
+  // One pass over a whole page's text: a stem, or a character that could hide one.
+  const anywhere = new RegExp(`${sources.anywhere}|${HIDES_WORDS.source}`, 'i');
   const stems = new RegExp(sources.anywhere, 'gi');
   /**
    * A stem at the start of a word, as `prefilter` finds it, but faster: a regex that begins with
@@ -44,7 +45,7 @@ export function createFilters(sources: FilterSources): Filters {
     // Soft hyphens, zero-width spaces and styled letters can hide a stem from the raw text.
     mayContain: (text) => stemAtWordStart(text) || (HIDES_WORDS.test(text) && stemAtWordStart(normalize(text).text)),
     mayContainPart: (text) => fragments.test(text) || HIDES_WORDS.test(text),
-    mayContainAnywhere: (text) => anywhere.test(text) || HIDES_WORDS.test(text),
+    mayContainAnywhere: (text) => anywhere.test(text),
   };
 }
 
