@@ -71,8 +71,11 @@ export class Needs {
   private index(ranges: string, id: number): void {
     for (let i = 0; i + 1 < ranges.length; i += 2) {
       for (let code = ranges.charCodeAt(i); code <= ranges.charCodeAt(i + 1); code++) {
-        if (code >= PRIVATE_USE) (this.byWord[code - PRIVATE_USE] ??= []).push(id);
-        else {
+        if (code >= PRIVATE_USE) {
+          const ids = this.byWord[code - PRIVATE_USE];
+          if (ids) ids.push(id);
+          else this.byWord[code - PRIVATE_USE] = [id];
+        } else {
           const ids = this.byChar.get(code);
           if (ids) ids.push(id);
           else this.byChar.set(code, [id]);
