@@ -70,10 +70,11 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     general: compiled.rules.map((rule) => rule.category === 'general'),
   };
 
-  const explain = (text: string, options: MatchOptions = {}): { matches: Match[]; dismissed: Dismissed[] } => {
+  const passes = (text: string) => naive || filters.mayContain(text);
+  /** Everything after the first pass, which the caller has already run (or skipped, for naive). */
+  const read = (text: string, options: MatchOptions): { matches: Match[]; dismissed: Dismissed[] } => {
     const matches: Match[] = [];
     const dismissed: Dismissed[] = [];
-    if (!naive && !filters.mayContain(text)) return { matches, dismissed };
 
     const norm = normalize(text);
     const spans = sentenceSpans(norm.text);
@@ -106,9 +107,9 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
   };
 
   return {
-    // Most blocks fail the first pass: answer those without building an explanation.
-    match: (text, options) => (!naive && !filters.mayContain(text) ? [] : explain(text, options).matches),
-    explain,
+    // Most blocks fail the first pass: those are answered without building an explanation.
+    match: (text, options = {}) => (passes(text) ? read(text, options).matches : []),
+    explain: (text, options = {}) => (passes(text) ? read(text, options) : { matches: [], dismissed: [] }),
     ...filters,
     rules: compiled.rules,
     rule: (id) => byId.get(id),
