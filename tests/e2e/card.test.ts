@@ -1,23 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type Browser, indicators, launch, settle } from './helpers/browser';
-import { type FixtureServer, startServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { artifact, indicators, launch, settle } from './helpers/browser';
+import { cardDialog, useSession } from './helpers/session';
 
-let browser: Browser;
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const card = (page: Page) => page.locator('spotcheck-card [role="dialog"]');
+const e2e = useSession();
 
 async function marketplace() {
-  const opened = await browser.open(server.url('marketplace.html'));
+  const opened = await e2e.browser.open(e2e.server.url('marketplace.html'));
   await settle(opened.page, 4);
   return opened;
 }
@@ -35,7 +24,7 @@ describe('the evidence card', () => {
   it('shows verdict, claim, rebuttal, what works instead and linked evidence', async () => {
     const { page, errors } = await marketplace();
     await indicators(page).first().click();
-    const dialog = card(page);
+    const dialog = cardDialog(page);
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const text = await dialog.innerText();
     expect(text).toContain('Water loss, not fat loss');
@@ -59,25 +48,25 @@ describe('the evidence card', () => {
     for (let i = 0; i < 10 && (await focused(page)) !== 'sweat-wrap-melts-fat'; i++) await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('sweat-wrap-melts-fat');
     await page.keyboard.press('Enter');
-    await expect.poll(() => card(page).isVisible()).toBe(true);
+    await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
     expect(await focused(page)).toBe('card');
     await page.keyboard.press('Escape');
-    await expect.poll(() => card(page).count()).toBe(0);
+    await expect.poll(() => cardDialog(page).count()).toBe(0);
     expect(await focused(page)).toBe('sweat-wrap-melts-fat');
     await page.keyboard.press(' ');
-    await expect.poll(() => card(page).isVisible()).toBe(true);
+    await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
     await page.close();
   });
 
   it('closes on a click outside and gives focus back', async () => {
     const { page } = await marketplace();
     await indicators(page).nth(1).click();
-    await expect.poll(() => card(page).isVisible()).toBe(true);
-    const box = await card(page).boundingBox();
+    await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
+    const box = await cardDialog(page).boundingBox();
     if (!box) throw new Error('card not visible');
     expect(box.x).toBeGreaterThan(100); // so a click at x=40 is outside it
     await page.mouse.click(40, 700);
-    await expect.poll(() => card(page).count()).toBe(0);
+    await expect.poll(() => cardDialog(page).count()).toBe(0);
     await expect.poll(() => focused(page)).toBe('sweat-wrap-melts-fat');
     await page.close();
   });
@@ -89,9 +78,9 @@ describe('the evidence card', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.move(5, 5);
     await page.waitForTimeout(600);
-    expect(await card(page).count()).toBe(0);
+    expect(await cardDialog(page).count()).toBe(0);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(() => card(page).isVisible(), { timeout: 2000 }).toBe(true);
+    await expect.poll(() => cardDialog(page).isVisible(), { timeout: 2000 }).toBe(true);
     await page.close();
   });
 
@@ -99,7 +88,7 @@ describe('the evidence card', () => {
     const { page } = await marketplace();
     const before = page.url();
     await page.locator('#description spotcheck-indicator').click();
-    await expect.poll(() => card(page).isVisible()).toBe(true);
+    await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
     expect(page.url()).toBe(before);
     await page.close();
   });
@@ -109,7 +98,7 @@ describe('the evidence card', () => {
     const indicator = page.locator('.review spotcheck-indicator');
     await indicator.scrollIntoViewIfNeeded();
     await indicator.click();
-    const dialog = card(page);
+    const dialog = cardDialog(page);
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const inside = async () => {
       const [c, i, w] = await Promise.all([dialog.boundingBox(), indicator.boundingBox(), page.viewportSize()]);
@@ -139,7 +128,7 @@ describe('the evidence card', () => {
     const { page } = await marketplace();
     await page.emulateMedia({ colorScheme: 'dark' });
     await indicators(page).first().click();
-    const dialog = card(page);
+    const dialog = cardDialog(page);
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const colours = await dialog.evaluate((el) => {
       const style = getComputedStyle(el);
@@ -167,7 +156,7 @@ describe('the page around the marks', () => {
     const marked = await boxes(page);
     const plain = await launch({ extension: false });
     try {
-      const { page: bare } = await plain.open(server.url('marketplace.html'));
+      const { page: bare } = await plain.open(e2e.server.url('marketplace.html'));
       expect(marked).toEqual(await boxes(bare));
     } finally {
       await plain.close();
@@ -180,7 +169,7 @@ describe('the page around the marks', () => {
     const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
     const plain = await launch({ extension: false });
     try {
-      const { page: bare } = await plain.open(server.url('marketplace.html'));
+      const { page: bare } = await plain.open(e2e.server.url('marketplace.html'));
       expect(text).toBe(await bare.evaluate(() => document.body.innerText.replace(/\s+/g, ' ')));
     } finally {
       await plain.close();
@@ -193,23 +182,23 @@ describe('privacy', () => {
   it('makes no network requests: only the page’s own and the extension’s files are loaded', async () => {
     const requested: string[] = [];
     const record = (request: { url(): string }) => requested.push(request.url());
-    browser.context.on('request', record);
+    e2e.browser.context.on('request', record);
     try {
       const { page } = await marketplace();
       await indicators(page).first().click();
-      await expect.poll(() => card(page).isVisible()).toBe(true);
+      await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
       await page.getByRole('button', { name: 'Dismiss' }).click();
-      const popup = await browser.context.newPage();
-      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      const popup = await e2e.browser.context.newPage();
+      await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html`);
       await popup.waitForTimeout(300);
       await popup.close();
       await page.close();
     } finally {
-      browser.context.off('request', record);
+      e2e.browser.context.off('request', record);
     }
-    const fixtures = new URL(server.url('marketplace.html')).origin;
+    const fixtures = new URL(e2e.server.url('marketplace.html')).origin;
     const elsewhere = requested.filter(
-      (url) => !url.startsWith(`${fixtures}/`) && !url.startsWith(`chrome-extension://${browser.extensionId}/`),
+      (url) => !url.startsWith(`${fixtures}/`) && !url.startsWith(`chrome-extension://${e2e.browser.extensionId}/`),
     );
     expect(requested.length).toBeGreaterThan(0); // the recording works
     expect(elsewhere).toEqual([]);

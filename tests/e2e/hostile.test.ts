@@ -1,18 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, indicators, launch, settle } from './helpers/browser';
-import { type FixtureServer, startServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { indicators, settle } from './helpers/browser';
+import { useSession } from './helpers/session';
 
-let browser: Browser;
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useSession();
 
 /** The content script's own account of its work (recorded only on pages that ask for it). */
 async function work(page: Page): Promise<{ slices: number; marks: number; finished?: number }> {
@@ -24,14 +15,14 @@ const page = (body: string, script = '') =>
 
 describe('hostile pages', () => {
   it('a ticker changing text every 10 ms keeps the work throttled, and the claim marked', async () => {
-    server.page(
+    e2e.server.page(
       'ticker.html',
       page(
         '<p id="claim">This gel melts thigh fat overnight.</p><p>Price updates live: <span id="tick">0</span></p>',
         "let n = 0; setInterval(() => { document.getElementById('tick').textContent = String(++n); }, 10);",
       ),
     );
-    const { page: p, errors } = await browser.open(server.url('ticker.html'));
+    const { page: p, errors } = await e2e.browser.open(e2e.server.url('ticker.html'));
     await settle(p, 1);
     const before = (await work(p)).slices;
     await p.waitForTimeout(2000);
@@ -47,7 +38,7 @@ describe('hostile pages', () => {
   // 400 levels: from about 500 levels of nested div/span, headless Chromium's renderer itself
   // crashes, with or without the extension.
   it('deeply nested markup is read without error', async () => {
-    server.page(
+    e2e.server.page(
       'deep.html',
       page(
         '<div id="root"></div>',
@@ -56,7 +47,7 @@ describe('hostile pages', () => {
          el.append('Deep inside: this belt zaps belly fat.');`,
       ),
     );
-    const { page: p, errors } = await browser.open(server.url('deep.html'));
+    const { page: p, errors } = await e2e.browser.open(e2e.server.url('deep.html'));
     await settle(p, 1);
     expect(await indicators(p).count()).toBe(1);
     expect(errors).toEqual([]);
@@ -64,7 +55,7 @@ describe('hostile pages', () => {
   });
 
   it('a huge page is read in many small slices, up to a cap, and stays usable', async () => {
-    server.page(
+    e2e.server.page(
       'huge.html',
       page(
         '<main id="list"></main>',
@@ -74,7 +65,7 @@ describe('hostile pages', () => {
          document.getElementById('list').innerHTML = parts.join('');`,
       ),
     );
-    const { page: p, errors } = await browser.open(server.url('huge.html'));
+    const { page: p, errors } = await e2e.browser.open(e2e.server.url('huge.html'));
     await p.waitForFunction(
       () => JSON.parse(document.documentElement.getAttribute('data-spotcheck-bench') || '{}').finished,
       null,

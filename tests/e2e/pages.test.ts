@@ -1,25 +1,16 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type Browser, indicators, launch, settle } from './helpers/browser';
-import { type FixtureServer, startServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { artifact, indicators, settle } from './helpers/browser';
+import { cardDialog, useSession } from './helpers/session';
 
-let browser: Browser;
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = useSession();
 
 const rules = (page: Page | Frame) =>
   page.locator('[data-spotcheck-rule]').evaluateAll((els) => els.map((el) => el.getAttribute('data-spotcheck-rule')));
 
 describe('pages that change after they load', () => {
   it('marks reviews that arrive after load and after "show more"', async () => {
-    const { page, errors } = await browser.open(server.url('late-reviews.html'));
+    const { page, errors } = await e2e.browser.open(e2e.server.url('late-reviews.html'));
     await settle(page, 1);
     expect(await indicators(page).count()).toBe(1);
     await page.click('#more');
@@ -30,18 +21,18 @@ describe('pages that change after they load', () => {
   });
 
   it('marks claims inside web components (open shadow roots)', async () => {
-    const { page, errors } = await browser.open(server.url('web-components.html'));
+    const { page, errors } = await e2e.browser.open(e2e.server.url('web-components.html'));
     await settle(page, 2);
     expect(await rules(page)).toEqual(['cream-melts-local-fat', 'cream-melts-local-fat']);
     // the card opens from an indicator inside a shadow root too
     await indicators(page).first().click();
-    await expect.poll(() => page.locator('spotcheck-card [role="dialog"]').isVisible()).toBe(true);
+    await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('marks claims inside an iframe, where the content script also runs', async () => {
-    const { page, errors } = await browser.open(server.url('with-iframe.html'));
+    const { page, errors } = await e2e.browser.open(e2e.server.url('with-iframe.html'));
     const frame = page.frameLocator('#ad');
     await expect.poll(() => frame.locator('[data-spotcheck-rule]').count(), { timeout: 10_000 }).toBe(1);
     expect(await frame.locator('[data-spotcheck-rule]').getAttribute('data-spotcheck-rule')).toBe(
@@ -53,7 +44,7 @@ describe('pages that change after they load', () => {
   });
 
   it('follows a single-page shop from product to product', async () => {
-    const { page, errors } = await browser.open(server.url('spa/wrap'));
+    const { page, errors } = await e2e.browser.open(e2e.server.url('spa/wrap'));
     await settle(page, 1);
     expect(await rules(page)).toEqual(['sweat-wrap-melts-fat']);
     await page.click('text=Yoga mat');
@@ -67,7 +58,7 @@ describe('pages that change after they load', () => {
 
 describe('pages that must stay unmarked', () => {
   it.each(['honest-store.html', 'debunk-article.html'])('marks nothing on %s and mounts no UI', async (name) => {
-    const { page, errors } = await browser.open(server.url(name));
+    const { page, errors } = await e2e.browser.open(e2e.server.url(name));
     await settle(page);
     expect(await indicators(page).count()).toBe(0);
     expect(await page.locator('spotcheck-card, [data-spotcheck-style]').count()).toBe(0);
@@ -76,7 +67,7 @@ describe('pages that must stay unmarked', () => {
   });
 
   it('leaves a seller’s form alone: fields, their values and editable text', async () => {
-    const { page } = await browser.open(server.url('seller-form.html'));
+    const { page } = await e2e.browser.open(e2e.server.url('seller-form.html'));
     await settle(page);
     expect(await indicators(page).count()).toBe(0);
     expect(await page.inputValue('#title-input')).toBe('Sauna Belt – Melts Belly Fat Fast');
@@ -93,13 +84,13 @@ describe('pages that must stay unmarked', () => {
 
 describe('a page with aggressive global CSS', () => {
   it('still shows the indicator and a readable card', async () => {
-    const { page, errors } = await browser.open(server.url('aggressive-css.html'));
+    const { page, errors } = await e2e.browser.open(e2e.server.url('aggressive-css.html'));
     await settle(page, 1);
     const indicator = indicators(page).first();
     const box = await indicator.boundingBox();
     expect(box?.width).toBeGreaterThan(10); // the page's "display: none !important" did not hide it
     await indicator.click();
-    const dialog = page.locator('spotcheck-card [role="dialog"]');
+    const dialog = cardDialog(page);
     await expect.poll(() => dialog.isVisible()).toBe(true);
     const style = await dialog.evaluate((el) => {
       const s = getComputedStyle(el);

@@ -1,25 +1,14 @@
 /// <reference types="chrome" />
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, type Browser, indicators, launch, settle } from './helpers/browser';
-import { type FixtureServer, startServer } from './helpers/server';
+import { describe, expect, it } from 'vitest';
+import { artifact, indicators, settle } from './helpers/browser';
+import { cardDialog, useSession } from './helpers/session';
 
-let browser: Browser;
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const dialog = (page: Page) => page.locator('spotcheck-card [role="dialog"]');
+const e2e = useSession();
 
 /** The extension's service worker, to read what the browser shows (badge) and stored settings. */
 async function worker() {
-  return browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  return e2e.browser.context.serviceWorkers()[0] ?? (await e2e.browser.context.waitForEvent('serviceworker'));
 }
 
 /**
@@ -45,10 +34,10 @@ async function resetSettings() {
 describe('dismissing and turning warnings off', () => {
   it('"Dismiss" removes that claim’s mark, and it stays dismissed after a reload', async () => {
     await resetSettings();
-    const { page } = await browser.open(server.url('marketplace.html'));
+    const { page } = await e2e.browser.open(e2e.server.url('marketplace.html'));
     await settle(page, 4);
     await page.locator('#bullets spotcheck-indicator').click();
-    await dialog(page).getByRole('button', { name: 'Dismiss' }).click();
+    await cardDialog(page).getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => indicators(page).count()).toBe(3);
     expect(await page.locator('#bullets spotcheck-indicator').count()).toBe(0);
     await page.reload();
@@ -60,10 +49,10 @@ describe('dismissing and turning warnings off', () => {
 
   it('"Don’t warn on this site" removes every mark and Spot Check’s styles, and holds after a reload', async () => {
     await resetSettings();
-    const { page } = await browser.open(server.url('marketplace.html'));
+    const { page } = await e2e.browser.open(e2e.server.url('marketplace.html'));
     await settle(page, 4);
     await indicators(page).first().click();
-    await dialog(page)
+    await cardDialog(page)
       .getByRole('button', { name: /Don’t warn on/ })
       .click();
     await expect.poll(() => indicators(page).count()).toBe(0);
@@ -72,7 +61,7 @@ describe('dismissing and turning warnings off', () => {
     await settle(page);
     expect(await indicators(page).count()).toBe(0);
     // another page on the same site stays quiet too
-    const other = await browser.open(server.url('late-reviews.html'));
+    const other = await e2e.browser.open(e2e.server.url('late-reviews.html'));
     await settle(other.page);
     expect(await indicators(other.page).count()).toBe(0);
     await other.page.close();
@@ -83,13 +72,13 @@ describe('dismissing and turning warnings off', () => {
 describe('the toolbar popup', () => {
   it('lists what was found on the tab and switches warnings for the site off and on', async () => {
     await resetSettings();
-    const url = server.url('marketplace.html');
-    const { page } = await browser.open(url);
+    const url = e2e.server.url('marketplace.html');
+    const { page } = await e2e.browser.open(url);
     await settle(page, 4);
     const tabId = await tabIdOf(page);
-    const popup = await browser.context.newPage();
+    const popup = await e2e.browser.context.newPage();
     await popup.setViewportSize({ width: 360, height: 520 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
     await expect.poll(() => popup.locator('h2').textContent()).toBe('4 claims on this page');
     const items = await popup.locator('li').allInnerTexts();
     expect(items).toHaveLength(4);
@@ -110,13 +99,13 @@ describe('the toolbar popup', () => {
 
   it('shows the number of claims on the toolbar badge', async () => {
     await resetSettings();
-    const url = server.url('marketplace.html');
-    const { page } = await browser.open(url);
+    const url = e2e.server.url('marketplace.html');
+    const { page } = await e2e.browser.open(url);
     await settle(page, 4);
     const tabId = await tabIdOf(page);
     const sw = await worker();
     await expect.poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('4');
-    await page.goto(server.url('honest-store.html'));
+    await page.goto(e2e.server.url('honest-store.html'));
     await settle(page);
     await expect.poll(() => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('');
     await page.close();
