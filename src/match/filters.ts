@@ -22,12 +22,20 @@ export interface Filters {
    * false means nothing in `text` can be a claim.
    */
   mayContainAnywhere(text: string): boolean;
+  /**
+   * Where in `text` (read like `mayContainAnywhere`'s) a stem, or a character that could hide
+   * one, starts: every such offset, in order, overlapping ones included. `undefined` when there
+   * are more than `max`. A text node holding none of these offsets, nor the start of a stem
+   * that runs on into it, cannot start a claim's anchor.
+   */
+  stemStarts(text: string, max: number): number[] | undefined;
 }
 
 export function createFilters(sources: FilterSources): Filters {
   const fragments = new RegExp(sources.fragments, 'i');
   // One pass over a whole page's text: a stem, or a character that could hide one.
   const anywhere = new RegExp(`${sources.anywhere}|${HIDES_WORDS.source}`, 'i');
+  const everywhere = new RegExp(anywhere.source, 'gi');
   const stems = new RegExp(sources.anywhere, 'gi');
   /**
    * A stem at the start of a word, as `prefilter` finds it, but faster: a regex that begins with
@@ -46,6 +54,16 @@ export function createFilters(sources: FilterSources): Filters {
     mayContain: (text) => stemAtWordStart(text) || (HIDES_WORDS.test(text) && stemAtWordStart(normalize(text).text)),
     mayContainPart: (text) => fragments.test(text) || HIDES_WORDS.test(text),
     mayContainAnywhere: (text) => anywhere.test(text),
+    stemStarts: (text, max) => {
+      const starts: number[] = [];
+      everywhere.lastIndex = 0;
+      for (let m = everywhere.exec(text); m; m = everywhere.exec(text)) {
+        if (starts.length === max) return undefined;
+        starts.push(m.index);
+        everywhere.lastIndex = m.index + 1; // a stem may start inside the one just found
+      }
+      return starts;
+    },
   };
 }
 

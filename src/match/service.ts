@@ -37,6 +37,7 @@ export function localFinder(matcher: Matcher): ClaimFinder {
     mayContain: matcher.mayContain,
     mayContainPart: matcher.mayContainPart,
     mayContainAnywhere: matcher.mayContainAnywhere,
+    stemStarts: matcher.stemStarts,
     find: async (texts, context) => findClaims(matcher, texts, context),
   };
 }

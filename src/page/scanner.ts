@@ -175,15 +175,25 @@ export class Scanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
+    let pageChanged = false;
     for (const record of records) {
       if (record.type === 'characterData') {
-        if (!isOwnNode(record.target)) this.queue.add(record.target);
+        if (isOwnNode(record.target)) continue;
+        this.queue.add(record.target);
+        pageChanged = true;
         continue;
       }
-      for (const node of record.addedNodes) if (!isOwnNode(node) && !isOwnStyle(node)) this.queue.add(node);
+      for (const node of record.addedNodes) {
+        if (isOwnNode(node) || isOwnStyle(node)) continue;
+        this.queue.add(node);
+        pageChanged = true;
+      }
       // Removed text is handled by pruning marks after the batch; nothing to read.
       if (record.removedNodes.length > 0 && this.queue.size === 0) this.queue.add(record.target);
+      for (const node of record.removedNodes) pageChanged ||= !isOwnNode(node);
     }
+    // The first pass may be walking by offsets into the text as it was (see SparseWalker).
+    if (pageChanged) this.walker?.textChanged();
     if (this.queue.size > this.limits.queue) {
       this.queue.clear();
       this.coarse = true;

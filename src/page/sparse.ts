@@ -2,17 +2,25 @@ import type { Matcher } from '../match/matcher';
 import { BlockWalker, blockOf, isInSkipped, type TextBlock } from './extract';
 
 /** The matcher's cheap tests, which are all the first pass needs. */
-export type PartTests = Pick<Matcher, 'mayContainPart' | 'mayContainAnywhere'>;
+export type PartTests = Pick<Matcher, 'mayContainPart' | 'stemStarts'>;
+
+/** Stem offsets per root above which each text node is tested on its own instead. */
+const MAX_GUIDED_STEMS = 2000;
 
 /**
  * The first pass over a page, touching as few nodes as it can. A content script pays for every
  * node it touches (each needs a JS wrapper in the script's isolated world: walking all 22,000
  * nodes of a large category page cost 35 ms, reading its text in one call 3 ms). So:
  *
- * 1. per root (the document, then each open shadow root), one `textContent` read decides whether
- *    anything there could hold a claim; most pages stop here;
- * 2. otherwise only text nodes are walked, each tested with a cheap regex (`mayContainPart`);
- * 3. only around the few text nodes that pass is a whole block put together (BlockWalker).
+ * 1. per root (the document, then each open shadow root), one `textContent` read and one regex
+ *    find where in its text a claim's anchor could start; most pages stop here, with none;
+ * 2. otherwise only text nodes are walked, reading nothing but their length, to find the nodes
+ *    those offsets fall in (a root's text is its text nodes' data, in the walk's order). Reading
+ *    each node's text and testing it cost more than twice as much;
+ * 3. only around those few nodes is a whole block put together (BlockWalker).
+ *
+ * The offsets hold while the page is unchanged: once the scanner reports a change (`textChanged`),
+ * the rest of that root is walked testing each node's own text (`mayContainPart`) instead.
  *
  * Shadow roots are found by one XPath query for custom elements (the hosts web-component shops
  * use); hosts added later are found by the scanner's mutation handling.
@@ -22,6 +30,8 @@ export class SparseWalker {
   private readonly emitted = new WeakSet<Node>();
   private walker: TreeWalker | undefined;
   private root: Node | undefined;
+  /** Where stems start in the current root's text, while its text is as it was read. */
+  private guide: Guide | undefined;
   private read = 0;
 
   constructor(
@@ -43,13 +53,20 @@ export class SparseWalker {
         this.roots.push(shadow);
         this.onShadowRoot?.(shadow);
       }
-      if (!this.tests.mayContainAnywhere(root.textContent ?? '')) continue; // nothing here could be a claim
+      const starts = this.tests.stemStarts(root.textContent ?? '', MAX_GUIDED_STEMS);
+      if (starts?.length === 0) continue; // nothing here could be a claim
       const doc = root.ownerDocument ?? (root as Document);
       this.root = root;
+      this.guide = starts && new Guide(starts);
       this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT: no element wrappers */);
       return true;
     }
     return false;
+  }
+
+  /** The page's text changed: offsets read before no longer say which node is which. */
+  textChanged(): void {
+    this.guide = undefined;
   }
 
   /** Blocks around candidate text, until `stop()` says so or the pass ends. */
@@ -64,12 +81,16 @@ export class SparseWalker {
           break;
         }
         const text = node as Text;
-        if (this.tests.mayContainPart(text.data) && !this.emitted.has(text) && !isInSkipped(text)) {
+        const guide = this.guide;
+        const candidate = guide ? guide.holdsStart(text.length) : this.tests.mayContainPart(text.data);
+        if (candidate && !this.emitted.has(text) && !isInSkipped(text)) {
           for (const block of this.around(text)) blocks.push(block);
         }
+        if (guide?.done) break; // no stem starts further on in this root
         if (++steps % 64 === 0 && stop()) return blocks;
       }
       this.walker = undefined;
+      this.guide = undefined;
     }
     return blocks;
   }
@@ -83,6 +104,29 @@ export class SparseWalker {
       .filter((block) => !block.nodes.some((n) => this.emitted.has(n)));
     for (const block of blocks) for (const node of block.nodes) this.emitted.add(node);
     return blocks;
+  }
+}
+
+/** Follows a root's text node by node, telling which nodes hold an offset where a stem starts. */
+class Guide {
+  private next = 0;
+  private end = 0;
+
+  constructor(private readonly starts: readonly number[]) {}
+
+  get done(): boolean {
+    return this.next >= this.starts.length;
+  }
+
+  /** Whether the next text node, `length` characters long, holds one of the offsets. */
+  holdsStart(length: number): boolean {
+    this.end += length;
+    let holds = false;
+    while (this.next < this.starts.length && (this.starts[this.next] as number) < this.end) {
+      holds = true;
+      this.next++;
+    }
+    return holds;
   }
 }
 

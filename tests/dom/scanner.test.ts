@@ -95,6 +95,44 @@ describe('marking claims on a product page', () => {
     expect(marks.all().map((m) => m.text)).toEqual(['Flab on the arms melts away']);
   });
 
+  it('finds a claim whose every anchor word is split by markup', async () => {
+    // No text node holds a whole anchor word ("bel|ly", "f|at"): found from the page's text as a whole.
+    document.body.innerHTML = '<p>Zaps your <b>bel</b>ly <b>f</b>at while you sit.</p>';
+    const { scanner, marks } = startScanner();
+    current = scanner;
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toEqual(['Zaps your belly fat']);
+  });
+
+  it('still finds a claim when text is added ahead of a first pass that is under way', async () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `<p>Plain cotton tee, style ${i}.</p>`).join('');
+    document.body.innerHTML = `${filler}<p id="claim">Flab on the arms melts away with this toning band.</p>`;
+    let slices = 0;
+    // Each slice is over at its second look at the clock: 64 text nodes at most.
+    const slice = (work: (timeUp: () => boolean) => void) => {
+      let looks = 0;
+      work(() => ++looks > 1);
+    };
+    const { scanner, marks } = startScanner({
+      schedule: (work) =>
+        setTimeout(() => {
+          // Between two slices, the page adds text before the claim (after mutations are delivered).
+          if (++slices === 2) {
+            const news = document.createElement('p');
+            news.textContent = 'New arrivals every week, and free shipping on orders over $50.';
+            document.getElementById('claim')?.before(news);
+            setTimeout(() => slice(work), 0);
+            return;
+          }
+          slice(work);
+        }, 0),
+    });
+    current = scanner;
+    await settled(scanner);
+    expect(slices).toBeGreaterThan(2);
+    expect(marks.all().map((m) => m.text)).toEqual(['Flab on the arms melts away']);
+  });
+
   it('finishes the first pass in many short slices when every slice is over at once', async () => {
     loadFixture('marketplace.html');
     let slices = 0;

@@ -121,6 +121,20 @@ describe('matcher: cheap first pass', () => {
     expect(matcher.mayContainAnywhere('Free \ud835\uddef\ud835\uddf2')).toBe(true);
   });
 
+  it('lists every offset where a stem could start in a page read at once', () => {
+    const matcher = shippedMatcher();
+    const text = 'Add to cartFlab melts, no fat';
+    expect(matcher.stemStarts(text, 10)).toEqual([text.indexOf('Flab'), text.indexOf('fat')]);
+    expect(matcher.stemStarts('Free returns within 30 days.', 10)).toEqual([]);
+    // overlapping stems each count: "spot slim" is one stem and "slimming", inside it, another
+    expect(matcher.stemStarts('spot slimming', 10)).toEqual([0, 5]);
+    // a character that could hide a stem counts as one
+    expect(matcher.stemStarts('Free re\u00adturns', 10)).toEqual([7]);
+    // past the limit the caller falls back to testing each piece
+    expect(matcher.stemStarts('fat fat fat', 2)).toBeUndefined();
+    expect(matcher.stemStarts('fat fat fat', 3)).toEqual([0, 4, 8]);
+  });
+
   it('compiles only the claim patterns a sentence has the words for', async () => {
     const { ClaimSearch } = await import('../../../src/match/claim-search');
     const { createEncoder } = await import('../../../src/match/encode');
