@@ -50,8 +50,19 @@ export function createFilters(sources: FilterSources): Filters {
     return false;
   };
   return {
-    // Soft hyphens, zero-width spaces and styled letters can hide a stem from the raw text.
-    mayContain: (text) => stemAtWordStart(text) || (HIDES_WORDS.test(text) && stemAtWordStart(normalize(text).text)),
+    // One pass finds a stem or a character that could hide one (soft hyphens, zero-width spaces
+    // and styled letters); only text with such a character is folded and read again.
+    mayContain: (text) => {
+      everywhere.lastIndex = 0;
+      for (let m = everywhere.exec(text); m; m = everywhere.exec(text)) {
+        // One character is one that could hide a stem: stems are longer (a one-letter stem would
+        // only take this slower path).
+        if (m[0].length === 1) return stemAtWordStart(text) || stemAtWordStart(normalize(text).text);
+        if (!isAsciiLetterOrDigit(text.charCodeAt(m.index - 1))) return true;
+        everywhere.lastIndex = m.index + 1;
+      }
+      return false;
+    },
     mayContainPart: (text) => fragments.test(text) || HIDES_WORDS.test(text),
     mayContainAnywhere: (text) => anywhere.test(text),
     stemStarts: (text, max) => {
