@@ -49,19 +49,19 @@ export function createFilters(sources: FilterSources): Filters {
     }
     return false;
   };
+  /** The first pass by its definition: soft hyphens, zero-width spaces and styled letters can hide a stem. */
+  const firstPass = (text: string): boolean =>
+    stemAtWordStart(text) || (HIDES_WORDS.test(text) && stemAtWordStart(normalize(text).text));
+  /**
+   * The same, faster: V8 finds `\b` before letters a third sooner than it runs the loop above.
+   * `\b` counts "_" as a letter where the first pass does not, so text with one goes the long way,
+   * as does text with a character that could hide a stem.
+   */
+  const wordStart = new RegExp(`\\b(?:${sources.anywhere})|${HIDES_WORDS.source}`, 'i');
   return {
-    // One pass finds a stem or a character that could hide one (soft hyphens, zero-width spaces
-    // and styled letters); only text with such a character is folded and read again.
     mayContain: (text) => {
-      everywhere.lastIndex = 0;
-      for (let m = everywhere.exec(text); m; m = everywhere.exec(text)) {
-        // One character is one that could hide a stem: stems are longer (a one-letter stem would
-        // only take this slower path).
-        if (m[0].length === 1) return stemAtWordStart(text) || stemAtWordStart(normalize(text).text);
-        if (!isAsciiLetterOrDigit(text.charCodeAt(m.index - 1))) return true;
-        everywhere.lastIndex = m.index + 1;
-      }
-      return false;
+      if (text.includes('_')) return firstPass(text);
+      return wordStart.test(text) && (!HIDES_WORDS.test(text) || firstPass(text));
     },
     mayContainPart: (text) => fragments.test(text) || HIDES_WORDS.test(text),
     mayContainAnywhere: (text) => anywhere.test(text),

@@ -106,6 +106,18 @@ describe('matcher: cheap first pass', () => {
     expect(matcher.mayContain('Melts belly fat')).toBe(true);
   });
 
+  it('needs an anchor at the start of a word, where "_" and hidden characters start one too', () => {
+    const matcher = shippedMatcher();
+    expect(matcher.mayContain('Add to cartFlab melts')).toBe(false);
+    expect(matcher.mayContain('Add to cart: Flab melts')).toBe(true);
+    // hashtags: "_" separates words for the matcher (a regex's \b would not see a word start)
+    expect(matcher.mayContain('#burn_belly_fat')).toBe(true);
+    expect(matcher.mayContain('#great_fit')).toBe(false);
+    // a soft hyphen before a stem, and one inside it
+    expect(matcher.mayContain('x\u00adfat')).toBe(true);
+    expect(matcher.mayContain('Fla\u00adb melts')).toBe(true);
+  });
+
   it('has looser tests for pieces of a block and for a whole page read at once', () => {
     const matcher = shippedMatcher();
     // markup split "love <b>handles</b>": each piece may be the start or end of a stem
