@@ -12,8 +12,12 @@
 export interface Normalized {
   /** The folded text. */
   readonly text: string;
-  /** `map[i]` is the original index of folded character `i`; `map[text.length]` is the source length. */
-  readonly map: readonly number[];
+  /**
+   * Where folded characters came from, as runs: pairs of (folded index, original index), each
+   * run going on one for one up to the next. A run of plain text is one pair, not one per
+   * character: most page text is plain.
+   */
+  readonly runs: readonly number[];
   readonly source: string;
 }
 
@@ -92,7 +96,9 @@ function foldAscii(_code: number): string {
 /** The folded text so far, with where each folded character came from. */
 interface Folding {
   readonly parts: string[];
-  readonly map: number[];
+  readonly runs: number[];
+  /** Folded characters so far. */
+  length: number;
   lastWasSpace: boolean;
 }
 
@@ -107,13 +113,13 @@ function push(state: Folding, folded: string, from: number): void {
       state.lastWasSpace = ch === BREAK;
     }
     state.parts.push(ch);
-    state.map.push(from);
+    state.runs.push(state.length++, from);
   }
 }
 
 export function normalize(source: string): Normalized {
   // Module-level helpers rather than closures: this runs once per block that passed the filters.
-  const state: Folding = { parts: [], map: [], lastWasSpace: true };
+  const state: Folding = { parts: [], runs: [], length: 0, lastWasSpace: true };
   const parts = state.parts;
 
   let i = 0;
@@ -135,7 +141,8 @@ export function normalize(source: string): Normalized {
     }
     if (i > runStart) {
       parts.push(source.slice(runStart, i).toLowerCase());
-      for (let k = runStart; k < i; k++) state.map.push(k);
+      state.runs.push(state.length, runStart);
+      state.length += i - runStart;
       state.lastWasSpace = false;
       if (i >= source.length) break;
     }
@@ -152,19 +159,34 @@ export function normalize(source: string): Normalized {
     i += width;
   }
   let text = parts.join('');
+  // A trailing separator is always a run of its own (plain runs never end in a space).
   if (text.endsWith(' ')) {
     text = text.slice(0, -1);
-    state.map.pop();
+    state.runs.length -= 2;
   }
-  state.map.push(source.length);
-  return { text, map: state.map, source };
+  return { text, runs: state.runs, source };
+}
+
+/** The original index of folded character `index`. */
+function originalAt(norm: Normalized, index: number): number {
+  const { runs } = norm;
+  if (index >= norm.text.length) return norm.source.length;
+  let lo = 0;
+  let hi = runs.length / 2 - 1;
+  if (hi < 0) return 0;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((runs[mid * 2] as number) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return (runs[lo * 2 + 1] as number) + index - (runs[lo * 2] as number);
 }
 
 /** The original [start, end) of folded [start, end). */
 export function toOriginal(norm: Normalized, start: number, end: number): [number, number] {
-  const from = norm.map[start] ?? 0;
+  const from = originalAt(norm, start);
   if (end <= start) return [from, from];
-  const last = norm.map[end - 1] ?? from;
+  const last = originalAt(norm, end - 1);
   const width = (norm.source.codePointAt(last) ?? 0) > 0xffff ? 2 : 1;
   return [from, last + width];
 }

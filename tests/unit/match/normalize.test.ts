@@ -49,4 +49,15 @@ describe('normalize', () => {
     );
     expect(roundTrip('Bur\u00adns bel\u00adly fat', 'burns belly fat')).toBe('Bur\u00adns bel\u00adly fat');
   });
+
+  it('maps back across plain runs, ligatures and folded spaces', () => {
+    // "ﬁ" folds to two characters that both came from one; plain text runs on either side
+    expect(roundTrip('Get \ufb01t: melts belly fat fast', 'fit: melts')).toBe('\ufb01t: melts');
+    expect(roundTrip('Get \ufb01t: melts belly fat fast', 'belly fat')).toBe('belly fat');
+    expect(roundTrip('\ufb01t', 'i')).toBe('\ufb01');
+    // a run of separators is one space; the claim ends before the trailing ones
+    expect(roundTrip('Zaps  \t\n thigh fat \u00a0 ', 'zaps thigh fat')).toBe('Zaps  \t\n thigh fat');
+    const norm = normalize('fat  ');
+    expect(toOriginal(norm, norm.text.length, norm.text.length)).toEqual([5, 5]);
+  });
 });
