@@ -58,7 +58,8 @@ export class SparseWalker {
       const doc = root.ownerDocument ?? (root as Document);
       this.root = root;
       this.guide = starts && new Guide(starts);
-      this.walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT: no element wrappers */);
+      // SHOW_TEXT (no element wrappers), and CDATA sections: their text is in `textContent` too.
+      this.walker = doc.createTreeWalker(root, 0x4 | 0x8);
       return true;
     }
     return false;

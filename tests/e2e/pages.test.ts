@@ -43,6 +43,15 @@ describe('pages that change after they load', () => {
     await page.close();
   });
 
+  it('marks a claim that follows a CDATA section on an XHTML page', async () => {
+    const { page, errors } = await e2e.browser.open(e2e.server.url('care-notes.xhtml'));
+    await settle(page, 1);
+    expect(await page.locator('#claim [data-spotcheck-rule]').count()).toBe(1);
+    expect(await indicators(page).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('follows a single-page shop from product to product', async () => {
     const { page, errors } = await e2e.browser.open(e2e.server.url('spa/wrap'));
     await settle(page, 1);

@@ -8,6 +8,7 @@ export const PAGES = fileURLToPath(new URL('../../fixtures/pages', import.meta.u
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.js': 'text/javascript',
   '.css': 'text/css',
 };
