@@ -1,6 +1,6 @@
 import type { FoundClaim } from '../match/service';
 import type { RuleInfo } from '../rules/types';
-import { isInline, locate, type TextBlock } from './extract';
+import { isInline, locate, OWN_PREFIX, type TextBlock } from './extract';
 // The page styles, for shadow roots; the document gets them from the manifest (see the file).
 import PAGE_STYLE from './page-style.css?raw';
 
@@ -77,7 +77,7 @@ export interface MarksOptions {
 /** Spot Check's own elements, which scanning and mutation handling must ignore. */
 export function isOwnNode(node: Node): boolean {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element?.localName.startsWith('spotcheck-') ?? false;
+  return element?.localName.startsWith(OWN_PREFIX) ?? false;
 }
 
 /**
