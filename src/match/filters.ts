@@ -38,8 +38,9 @@ export function createFilters(sources: FilterSources): Filters {
   const everywhere = new RegExp(anywhere.source, 'gi');
   const stems = new RegExp(sources.anywhere, 'gi');
   /**
-   * A stem at the start of a word, as `prefilter` finds it, but faster: a regex that begins with
-   * a lookbehind is tried at every position, while one that begins with letters is not.
+   * A stem at the start of a word (not after an ASCII letter or digit), found without a
+   * lookbehind: a regex that begins with one is tried at every position, one that begins with
+   * letters is not.
    */
   const stemAtWordStart = (text: string): boolean => {
     stems.lastIndex = 0;
@@ -78,7 +79,7 @@ export function createFilters(sources: FilterSources): Filters {
   };
 }
 
-/** Like the prefilter's `(?<![a-z0-9])` under its `i` flag (NaN, before the start, is neither). */
+/** Like `(?<![a-z0-9])` under the `i` flag (NaN, before the start, is neither). */
 function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 }

@@ -60,8 +60,8 @@ export interface MatcherOptions {
 export function createMatcher(compiled: CompiledRules, settings: MatcherOptions = {}): Matcher {
   const naive = settings.finder === 'naive';
   const filters = createFilters(compiled);
-  // `prefilter` on folded text, which has no "_" (the one place `\b` differs from its
-  // lookbehind), in the form V8 runs fastest (see createFilters).
+  // Stems at a word start in folded text, which has no "_" (the one place `\b` differs from
+  // "not after a letter or digit"), in the form V8 runs fastest (see createFilters).
   const anchors = new RegExp(`\\b(?:${compiled.anywhere})`, 'g');
   const finder = naive ? naiveFinder(compiled) : combinedFinder(compiled);
   const byId = new Map(compiled.rules.map((rule) => [rule.id, rule]));

@@ -35,7 +35,7 @@ const DOUBLE_QUOTE = /^[\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u
 // matcher's phrase markers, which live in that range.
 const PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\p{Co})$/u;
 
-/** Characters that can hide a word from a plain search of the raw text (see the prefilter). */
+/** Characters that can hide a word from a plain search of the raw text (see the filters). */
 export const HIDES_WORDS = /[\u00ad\u200b-\u200d\u2060\ufeff\ud835\uff21-\uff5a\ufb00-\ufb06]/;
 
 /**

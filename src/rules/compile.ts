@@ -109,7 +109,6 @@ export function compileRules(set: RuleSet): { compiled?: CompiledRules; problems
     problems,
     compiled: {
       version: 1,
-      prefilter: `${WORD_START}${stemsSource(set.lexicon.anchors)}`,
       fragments: stemFragments(set.lexicon.anchors),
       anywhere: stemsSource(set.lexicon.anchors),
       phrases: words.phrases(),
@@ -166,7 +165,7 @@ function checkWordClasses(set: RuleSet, problems: Problem[]): Set<string> {
 }
 
 /**
- * The prefilter for one text node at a time: any stem, or the part of a multi-word stem that
+ * The first test for one text node at a time: any stem, or the part of a multi-word stem that
  * markup can split off ("<b>love</b> handles": one node ends with "love", the next starts with
  * "handles"). Written as two prefix-sharing branches, not one branch per stem: a page tests
  * thousands of text nodes, and this form runs about twice as fast.

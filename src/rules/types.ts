@@ -146,16 +146,15 @@ export interface CompiledPattern {
 /** The rules compiled to regex sources; JSON-serialisable so builds can bundle it as data. */
 export interface CompiledRules {
   readonly version: 1;
-  /** Finds anchor stems in raw text, case-insensitively. */
-  readonly prefilter: string;
   /**
-   * Finds any word of any stem, anywhere: looser than `prefilter`, for testing one text node at a
-   * time, where markup may split a stem ("<b>love</b> handles").
+   * Finds any word of any stem at a word start, for testing one text node at a time, where
+   * markup may split a stem ("<b>love</b> handles").
    */
   readonly fragments: string;
   /**
-   * Finds any stem without looking at word boundaries, for the text of a whole page or shadow
-   * root at once: `textContent` joins blocks without a space ("Add to cartBelly wrap").
+   * Any anchor stem, without word boundaries (case-insensitive use). The filters and the matcher
+   * build their word-start searches from it; alone it serves the text of a whole page or shadow
+   * root at once, where `textContent` joins blocks without a space ("Add to cartBelly wrap").
    */
   readonly anywhere: string;
   /** Phrase classes, in order: each found in the encoded sentence and replaced by its marker. */
