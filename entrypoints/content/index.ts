@@ -1,23 +1,11 @@
-import filters from 'virtual:spotcheck-rules/filters';
+import filterSources from 'virtual:spotcheck-rules/filters';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { FoundMessage } from '../../src/messages';
-import { pageContext } from '../../src/page/claims';
-import { type Mark, Marks } from '../../src/page/marks';
-import { Scanner } from '../../src/page/scanner';
+import { createFilters } from '../../src/match/filters';
+import { Lookout } from '../../src/page/lookout';
 import { idleScheduler } from '../../src/page/schedule';
-import {
-  dismiss,
-  dismissedOn,
-  isSiteEnabled,
-  pageOf,
-  setSiteEnabled,
-  siteOf,
-  watchSite,
-} from '../../src/settings/settings';
-import { createCardHost } from '../../src/ui/card-host';
 import { benchRecorder } from './bench';
-import { remoteFinder } from './remote-finder';
+import { loadPageChecker } from './late-start';
 // Listed in the manifest: the browser applies it before the page is first styled (see the file).
 import '../../src/page/page-style.css';
 
@@ -25,78 +13,25 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_idle',
-  async main(ctx) {
+  // WXT would also announce each start with a message to the page's own window, which every page
+  // script listening for messages receives (and could tell Spot Check is installed from).
+  noScriptStartedPostMessage: true,
+  main(ctx) {
     const bench = benchRecorder(document);
-    const site = siteOf(location.href);
-    let page = pageOf(location.href);
-    let dismissed = new Set<string>();
-
-    // Whether the background last heard of claims from this frame: a frame that never had any
-    // has nothing to tell (the background forgets a tab's claims when it navigates), so most
-    // pages never send a message at all.
-    let told = false;
-    const report = (marks: readonly Mark[]) => {
-      if (marks.length === 0 && !told) return;
-      told = marks.length > 0;
-      const message: FoundMessage = {
-        type: 'spotcheck:found',
-        site,
-        claims: marks.map((m) => ({ rule: m.rule.id, verdict: m.rule.verdict, text: m.text })),
-      };
-      // The background may be restarting; the next change reports again.
-      browser.runtime.sendMessage(message).catch(() => {});
-    };
-
-    const marks = new Marks(document, {
-      onActivate: (mark, how) => card.open(mark, how),
-      onLeave: (mark) => card.leave(mark),
-    });
-    const scanner = new Scanner({
+    const filters = createFilters(filterSources);
+    // This script runs on every page, and most never mention fat, a waist or a belly. They get
+    // only the lookout; the rest (settings, matching, marks, the card) is loaded on a sighting.
+    const lookout = new Lookout({
       doc: document,
-      claims: remoteFinder(filters, bench?.matched),
-      marks,
+      tests: filters,
       schedule: idleScheduler(ctx, bench?.slice),
-      isDismissed: (key) => dismissed.has(key),
-      onChange: report,
-      onPassEnd: () => {
-        bench?.passEnd(marks.size);
-        report(marks.all()); // after a navigation the background may have forgotten this tab
-      },
-      context: () => pageContext(document),
-    });
-    const card = createCardHost(ctx, {
-      site,
-      dismiss(mark) {
-        dismissed.add(mark.key);
-        marks.remove(mark);
-        report(marks.all());
-        void dismiss(page, mark.key);
-      },
-      disableSite() {
-        void setSiteEnabled(site, false);
+      onQuiet: () => bench?.passEnd(0),
+      async onSighting() {
+        const check = await loadPageChecker(browser.runtime.getURL('/check-page.js'));
+        if (ctx.isValid) await check({ ctx, filters, bench, firstLook: () => lookout.takeFirstLook() });
       },
     });
-
-    const start = async () => {
-      dismissed = new Set(await dismissedOn(page));
-      if (ctx.isValid) scanner.start();
-    };
-    const stop = () => {
-      card.close(false);
-      scanner.stop();
-    };
-
-    const unwatch = watchSite(site, (enabled) => (enabled ? void start() : stop()));
-    ctx.onInvalidated(() => {
-      unwatch();
-      stop();
-    });
-    // Single-page shops swap products without a page load.
-    ctx.addEventListener(window, 'wxt:locationchange', async () => {
-      page = pageOf(location.href);
-      dismissed = new Set(await dismissedOn(page));
-      scanner.rescan();
-    });
-    if (await isSiteEnabled(site)) await start();
+    ctx.onInvalidated(() => lookout.stop());
+    lookout.start();
   },
 });

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createFilters, type FilterSources } from '../../src/match/filters';
+import type { Filters } from '../../src/match/filters';
 import type { ClaimFinder, FoundClaim } from '../../src/match/service';
 import type { MatchAnswer, MatchRequest } from '../../src/messages';
 
@@ -8,7 +8,7 @@ import type { MatchAnswer, MatchRequest } from '../../src/messages';
  * background, where the claim patterns are compiled once for every tab instead of once per page,
  * and never on the page's own thread.
  */
-export function remoteFinder(sources: FilterSources, onAnswer?: (ms: number) => void): ClaimFinder {
+export function remoteFinder(filters: Filters, onAnswer?: (ms: number) => void): ClaimFinder {
   const ask = async (request: MatchRequest): Promise<FoundClaim[][]> => {
     const answer = (await browser.runtime.sendMessage(request)) as MatchAnswer | undefined;
     if (!answer) throw new Error('no answer from the background');
@@ -16,7 +16,7 @@ export function remoteFinder(sources: FilterSources, onAnswer?: (ms: number) => 
     return answer.claims;
   };
   return {
-    ...createFilters(sources),
+    ...filters,
     async find(texts, context) {
       const request: MatchRequest = { type: 'spotcheck:match', texts, context };
       try {

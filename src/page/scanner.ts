@@ -1,6 +1,8 @@
 import type { ClaimFinder, FoundClaim } from '../match/service';
-import { BlockWalker, blockOf, isInline, isInSkipped, type TextBlock } from './extract';
+import { BlockWalker, blockTargets, type TextBlock } from './extract';
+import type { FirstLook } from './lookout';
 import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
+import { type Throttled, throttle } from './schedule';
 import { SparseWalker, shadowRootsUnder } from './sparse';
 
 /** Runs `work` in a later idle moment; `work` stops when `timeUp()` says its slice is used. */
@@ -39,6 +41,11 @@ export interface ScannerOptions {
   readonly onChange?: (marks: readonly Mark[]) => void;
   /** A full pass over the page finished. */
   readonly onPassEnd?: () => void;
+  /**
+   * What a look at the page before the scanner started read (see Lookout), if still up to date
+   * once the scanner watches the page: asked once, by the first pass.
+   */
+  readonly firstLook?: () => FirstLook | undefined;
   /** The page's title and main heading, to tell which product a claim is about. */
   readonly context?: () => string;
   readonly limits?: Partial<ScanLimits>;
@@ -70,8 +77,7 @@ export class Scanner {
   private passEnding = false;
   private running = false;
   private coarse = false;
-  private batchPending = false;
-  private lastBatch = Number.NEGATIVE_INFINITY;
+  private readonly batches: Throttled;
   private work = 0;
   private waiters: (() => void)[] = [];
   private context = '';
@@ -80,6 +86,7 @@ export class Scanner {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     const View = options.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new View((records) => this.onMutations(records));
+    this.batches = throttle(() => this.startBatch(), this.limits.batchInterval, options.setTimeout);
   }
 
   /** Starts watching the page: a full pass now, then its changes. */
@@ -87,7 +94,8 @@ export class Scanner {
     if (this.running) return;
     this.running = true;
     this.observe(this.options.doc.documentElement);
-    this.rescan();
+    // Taken once this scanner watches the page, so no change can fall between the two.
+    this.pass(this.options.firstLook?.());
   }
 
   /** Stops watching and removes every mark. */
@@ -107,10 +115,20 @@ export class Scanner {
 
   /** One full pass over the page (after navigation, or when too much changed at once). */
   rescan(): void {
+    this.pass();
+  }
+
+  private pass(firstLook?: FirstLook): void {
     if (!this.running) return;
     this.context = this.options.context?.() ?? '';
     const root = this.options.doc.body ?? this.options.doc.documentElement;
-    const walker = new SparseWalker(root, this.options.claims, this.limits.textNodes, (shadow) => this.observe(shadow));
+    const walker = new SparseWalker(
+      root,
+      this.options.claims,
+      this.limits.textNodes,
+      (shadow) => this.observe(shadow),
+      firstLook,
+    );
     this.walker = walker;
     this.backlog = [];
     this.passEnding = false;
@@ -121,7 +139,7 @@ export class Scanner {
 
   /** Resolves when no scanning work is pending (for tests and benchmarks). */
   idle(): Promise<void> {
-    if (this.work === 0 && !this.batchPending) return Promise.resolve();
+    if (this.work === 0 && !this.batches.pending) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -148,7 +166,7 @@ export class Scanner {
   }
 
   private settle(): void {
-    if (this.work > 0 || this.batchPending) return;
+    if (this.work > 0 || this.batches.pending) return;
     for (const resolve of this.waiters.splice(0)) resolve();
   }
 
@@ -198,20 +216,13 @@ export class Scanner {
       this.queue.clear();
       this.coarse = true;
     }
-    if (this.queue.size > 0 || this.coarse) this.scheduleBatch();
+    if (this.queue.size > 0 || this.coarse) this.batches.ask();
   }
 
-  private scheduleBatch(): void {
-    if (this.batchPending) return;
-    this.batchPending = true;
-    const wait = Math.max(0, this.lastBatch + this.limits.batchInterval - performanceNow());
-    (this.options.setTimeout ?? setTimeout)(() => {
-      this.batchPending = false;
-      this.lastBatch = performanceNow();
-      if (!this.running) return this.settle();
-      if (this.coarse) return this.rescan();
-      this.run((timeUp) => this.batch(timeUp));
-    }, wait);
+  private startBatch(): void {
+    if (!this.running) this.settle();
+    else if (this.coarse) this.rescan();
+    else this.run((timeUp) => this.batch(timeUp));
   }
 
   /** Re-reads the blocks that changed, a slice at a time; true while some remain queued. */
@@ -341,28 +352,8 @@ interface Change {
   found: readonly FoundClaim[];
 }
 
-function performanceNow(): number {
-  return globalThis.performance?.now() ?? Date.now();
-}
-
 function isOwnStyle(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute('data-spotcheck-style');
-}
-
-/**
- * The blocks to re-read for a set of changed nodes: each node's block (a changed word inside a
- * paragraph means the whole paragraph), without reading a block twice or inside another.
- */
-function blockTargets(nodes: Iterable<Node>, doc: Document): Node[] {
-  const targets = new Set<Node>();
-  for (const node of nodes) {
-    if (!node.isConnected || isInSkipped(node)) continue;
-    const element = node.nodeType === 1 ? (node as Element) : undefined;
-    const target = element && !isInline(element) ? element : (blockOf(node, doc) ?? node.parentNode);
-    if (target) targets.add(target);
-  }
-  const list = [...targets];
-  return list.filter((t) => !list.some((other) => other !== t && other.contains(t)));
 }
 
 function isVisible(element: Element): boolean {

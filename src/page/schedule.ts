@@ -31,3 +31,42 @@ export function idleScheduler(host: IdleHost, onSlice?: (ms: number) => void): S
     );
   };
 }
+
+/** Asks for `run` as often as wanted; it runs at most once per interval (see `throttle`). */
+export interface Throttled {
+  ask(): void;
+  /** A run is asked for and has not started yet. */
+  readonly pending: boolean;
+}
+
+/**
+ * Runs `run` at most once every `interval` ms, however often it is asked for: the first ask
+ * waits out what is left of the interval since the last run, and asks meanwhile join it. This
+ * is what keeps a page that changes every few ms from keeping Spot Check busy.
+ */
+export function throttle(
+  run: () => void,
+  interval: number,
+  setTimer: (fn: () => void, ms: number) => unknown = setTimeout,
+): Throttled {
+  let pending = false;
+  let last = Number.NEGATIVE_INFINITY;
+  const now = () => globalThis.performance?.now() ?? Date.now();
+  return {
+    get pending() {
+      return pending;
+    },
+    ask() {
+      if (pending) return;
+      pending = true;
+      setTimer(
+        () => {
+          pending = false;
+          last = now();
+          run();
+        },
+        Math.max(0, last + interval - now()),
+      );
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import type { Matcher } from '../match/matcher';
 import { BlockWalker, blockOf, isInSkipped, type TextBlock } from './extract';
+import type { FirstLook } from './lookout';
 
 /** The matcher's cheap tests, which are all the first pass needs. */
 export type PartTests = Pick<Matcher, 'mayContainPart' | 'stemStarts'>;
@@ -39,6 +40,8 @@ export class SparseWalker {
     private readonly tests: PartTests,
     private readonly limit = Number.POSITIVE_INFINITY,
     private readonly onShadowRoot?: (root: ShadowRoot) => void,
+    /** Where stems start in a root's text, read before: that root's text is not read again. */
+    private given?: FirstLook,
   ) {
     this.roots = [root];
   }
@@ -47,13 +50,20 @@ export class SparseWalker {
     return this.walker === undefined && this.roots.length === 0;
   }
 
+  /** Where stems start in `root`'s text, at most MAX_GUIDED_STEMS of them (else `undefined`). */
+  private stemStarts(root: Node): readonly number[] | undefined {
+    const given = this.given?.root === root ? this.given.starts : undefined;
+    if (!given) return this.tests.stemStarts(root.textContent ?? '', MAX_GUIDED_STEMS);
+    return given.length > MAX_GUIDED_STEMS ? undefined : given;
+  }
+
   private startNext(): boolean {
     for (let root = this.roots.shift(); root; root = this.roots.shift()) {
       for (const shadow of shadowRootsUnder(root)) {
         this.roots.push(shadow);
         this.onShadowRoot?.(shadow);
       }
-      const starts = this.tests.stemStarts(root.textContent ?? '', MAX_GUIDED_STEMS);
+      const starts = this.stemStarts(root);
       if (starts?.length === 0) continue; // nothing here could be a claim
       const doc = root.ownerDocument ?? (root as Document);
       this.root = root;
@@ -68,6 +78,7 @@ export class SparseWalker {
   /** The page's text changed: offsets read before no longer say which node is which. */
   textChanged(): void {
     this.guide = undefined;
+    this.given = undefined;
   }
 
   /** Blocks around candidate text, until `stop()` says so or the pass ends. */

@@ -1,9 +1,11 @@
 /**
  * The content script in headless Chromium, on generated shop pages, beside the same pages without
- * the extension: time from content-script start to marks drawn, the extension's own work and its
- * longest slice, main-thread script time (Chrome's own count), long tasks, and bundle size.
+ * extensions and with an empty content script: time from content-script start to marks drawn, the
+ * extension's own work and its longest slice, main-thread script time (Chrome's own count, which
+ * also holds compiling the script and setting it up), long tasks, and bundle sizes.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -30,7 +32,28 @@ interface Run {
   readonly chars: number;
 }
 
-const RUNS = 5;
+const RUNS = 7;
+
+/**
+ * An extension whose content script is empty, written to a temporary folder: the baseline for
+ * what any content script costs a page before it does anything.
+ */
+function emptyExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'spotcheck-empty-extension-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['content.js'], run_at: 'document_idle', all_frames: true },
+    ],
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'content.js'), '');
+  return dir;
+}
 
 /** A category page: product tiles with titles, bullets and review snippets, about `chars` of text. */
 function categoryPage(chars: number, claims: number, nearMisses: number, seed: number): string {
@@ -136,20 +159,24 @@ export async function benchBrowser(): Promise<void> {
   };
   for (const [name, html] of Object.entries(pages)) server.page(`${name.replace(/\W+/g, '-')}.html`, html);
 
-  const results: Record<string, { with: Run[]; without: Run[] }> = {};
-  for (const withExtension of [true, false]) {
-    const browser = await launch({ extension: withExtension });
+  // The same pages in three browsers: without extensions, with an extension whose content script
+  // is empty (what any content script costs a page: the browser sets up a world for it), and with
+  // Spot Check.
+  const setups = { alone: false, empty: emptyExtension(), spotCheck: true } as const;
+  const results: Record<string, Record<keyof typeof setups, Run[]>> = {};
+  for (const [setup, extension] of Object.entries(setups) as [keyof typeof setups, string | boolean][]) {
+    const browser = await launch({ extension });
     try {
       for (const name of Object.keys(pages)) {
         const url = server.url(`${name.replace(/\W+/g, '-')}.html`);
         const runs: Run[] = [];
         for (let i = 0; i < RUNS; i++) {
           const page = await browser.context.newPage();
-          runs.push(await measure(page, url, withExtension));
+          runs.push(await measure(page, url, setup === 'spotCheck'));
           await page.close();
         }
-        results[name] ??= { with: [], without: [] };
-        (results[name] as { with: Run[]; without: Run[] })[withExtension ? 'with' : 'without'] = runs;
+        results[name] ??= { alone: [], empty: [], spotCheck: [] };
+        (results[name] as Record<keyof typeof setups, Run[]>)[setup] = runs;
       }
     } finally {
       await browser.close();
@@ -164,28 +191,39 @@ export async function benchBrowser(): Promise<void> {
     const r = results[name];
     if (!r) continue;
     const pick = (runs: Run[], key: keyof Run) => median(runs.map((run) => Number(run[key] ?? 0)));
+    const script = {
+      alone: pick(r.alone, 'script'),
+      empty: pick(r.empty, 'script'),
+      ours: pick(r.spotCheck, 'script'),
+    };
     console.log(
-      `\n  ${name}: ${pick(r.without, 'textNodes')} text nodes, ${(pick(r.without, 'chars') / 1024).toFixed(0)} KB of text, ${(html.length / 1024).toFixed(0)} KB of HTML`,
+      `\n  ${name}: ${pick(r.alone, 'textNodes')} text nodes, ${(pick(r.alone, 'chars') / 1024).toFixed(0)} KB of text, ${(html.length / 1024).toFixed(0)} KB of HTML`,
     );
     console.log(
-      `    content-script start → marks drawn  ${ms(pick(r.with, 'toMarks'))} ms   (${pick(r.with, 'marks')} claims marked)`,
+      `    content-script start → marks drawn  ${ms(pick(r.spotCheck, 'toMarks'))} ms   (${pick(r.spotCheck, 'marks')} claims marked)`,
     );
     console.log(
-      `    extension work in the page          ${ms(pick(r.with, 'work'))} ms   longest slice ${ms(pick(r.with, 'longest'))} ms`,
+      `    extension work in the page          ${ms(pick(r.spotCheck, 'work'))} ms   longest slice ${ms(pick(r.spotCheck, 'longest'))} ms`,
     );
     console.log(
-      `    matching in the background          ${ms(pick(r.with, 'background'))} ms   (not on the page's thread)`,
+      `    matching in the background          ${ms(pick(r.spotCheck, 'background'))} ms   (not on the page's thread)`,
     );
     console.log(
-      `    main-thread script time             ${ms(pick(r.with, 'script'))} ms   page alone ${ms(pick(r.without, 'script'))} ms`,
+      `    main-thread script time             ${ms(script.ours)} ms   page alone ${ms(script.alone)} ms   with an empty content script ${ms(script.empty)} ms`,
     );
     console.log(
-      `    longest task ≥ 50 ms after loading  ${ms(pick(r.with, 'longTask'))} ms   page alone ${ms(pick(r.without, 'longTask'))} ms`,
+      `    cost to the page                    ${ms(script.ours - script.alone)} ms   of which any content script's ${ms(script.empty - script.alone)} ms, Spot Check's own ${ms(script.ours - script.empty)} ms`,
     );
-    console.log(`    Spot Check elements on the page     ${pick(r.with, 'ui')}`);
+    console.log(
+      `    longest task ≥ 50 ms after loading  ${ms(pick(r.spotCheck, 'longTask'))} ms   page alone ${ms(pick(r.alone, 'longTask'))} ms`,
+    );
+    console.log(`    Spot Check elements on the page     ${pick(r.spotCheck, 'ui')}`);
   }
-  const bundle = join(EXTENSION, 'content-scripts/content.js');
-  const bytes = statSync(bundle).size;
-  const gzipped = gzipSync(readFileSync(bundle)).length;
-  console.log(`\n  content-script bundle: ${(bytes / 1024).toFixed(1)} KB (${(gzipped / 1024).toFixed(1)} KB gzipped)`);
+  const size = (path: string) => {
+    const file = join(EXTENSION, path);
+    return `${(statSync(file).size / 1024).toFixed(1)} KB (${(gzipSync(readFileSync(file)).length / 1024).toFixed(1)} KB gzipped)`;
+  };
+  // The browser compiles all of a content script on every page, so its size is a cost to every page.
+  console.log(`\n  content script, on every page: ${size('content-scripts/content.js')}`);
+  console.log(`  loaded on pages that may hold a claim: ${size('check-page.js')}`);
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BREAK } from '../../src/match/normalize';
-import { extractBlocks, locate } from '../../src/page/extract';
+import { extractBlocks, isSkipped, locate, SKIPPED_TEXT_HOLDERS } from '../../src/page/extract';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -35,6 +35,11 @@ describe('visible text extraction', () => {
       <div hidden>hidden</div><div style="display:none">none</div><div aria-hidden="true">aria</div>
       <spotcheck-indicator>ours</spotcheck-indicator>`;
     expect(texts()).toEqual(['visible', 'not editable']);
+  });
+
+  it('skips every element the lookout counts as never read', () => {
+    // The lookout ignores stems inside these; that is only right if extraction never reads them.
+    for (const tag of SKIPPED_TEXT_HOLDERS.split(',')) expect(isSkipped(document.createElement(tag))).toBe(true);
   });
 
   it('reads open shadow roots', () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { remoteFinder } from '../../entrypoints/content/remote-finder';
+import { createFilters } from '../../src/match/filters';
 import { findClaims } from '../../src/match/service';
 import type { MatchAnswer, MatchRequest } from '../../src/messages';
 import { compiled, shippedMatcher } from '../helpers/rules';
@@ -25,7 +26,7 @@ function background(failures = 0): { requests: MatchRequest[] } {
 describe('asking the background for claims', () => {
   it('filters in the page and gets claims, with their rules, from the background', async () => {
     const { requests } = background();
-    const finder = remoteFinder(compiled);
+    const finder = remoteFinder(createFilters(compiled));
     expect(finder.mayContain('Free returns on every order.')).toBe(false);
     expect(finder.mayContain('This belt melts belly fat.')).toBe(true);
     const [claims, none] = await finder.find(['This belt melts belly fat.', 'Soft and breathable.'], 'Sauna belt');
@@ -41,7 +42,10 @@ describe('asking the background for claims', () => {
   it('asks again once when the background was asleep, and reports the time it took', async () => {
     const { requests } = background(1);
     const times: number[] = [];
-    const [claims] = await remoteFinder(compiled, (ms) => times.push(ms)).find(['Zaps thigh fat fast.'], '');
+    const [claims] = await remoteFinder(createFilters(compiled), (ms) => times.push(ms)).find(
+      ['Zaps thigh fat fast.'],
+      '',
+    );
     expect(claims?.map((c) => c.text)).toEqual(['Zaps thigh fat']);
     expect(requests).toHaveLength(2);
     expect(times).toEqual([1]);
@@ -49,7 +53,10 @@ describe('asking the background for claims', () => {
 
   it('answers "no claims" rather than failing when the background cannot be reached', async () => {
     const { requests } = background(5);
-    expect(await remoteFinder(compiled).find(['Melts belly fat.', 'Zaps thigh fat.'], '')).toEqual([[], []]);
+    expect(await remoteFinder(createFilters(compiled)).find(['Melts belly fat.', 'Zaps thigh fat.'], '')).toEqual([
+      [],
+      [],
+    ]);
     expect(requests).toHaveLength(2);
   });
 });

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFilters } from '../../src/match/filters';
 import { type ClaimFinder, localFinder } from '../../src/match/service';
+import { Lookout } from '../../src/page/lookout';
 import { claimKey, Marks } from '../../src/page/marks';
 import { Scanner } from '../../src/page/scanner';
 import { indicators, loadFixture, settled, startScanner } from '../helpers/page';
-import { shippedMatcher } from '../helpers/rules';
+import { compiled, shippedMatcher } from '../helpers/rules';
 
 let current: Scanner | undefined;
 afterEach(() => {
@@ -131,6 +133,36 @@ describe('marking claims on a product page', () => {
     await settled(scanner);
     expect(slices).toBeGreaterThan(2);
     expect(marks.all().map((m) => m.text)).toEqual(['Flab on the arms melts away']);
+  });
+
+  it('starts from the lookout’s reading of the page instead of reading it again', async () => {
+    loadFixture('marketplace.html');
+    const body = document.body;
+    let proto: object | null = body;
+    while (proto && !Object.getOwnPropertyDescriptor(proto, 'textContent')) proto = Object.getPrototypeOf(proto);
+    const read = (proto && Object.getOwnPropertyDescriptor(proto, 'textContent')?.get) as () => string;
+    let reads = 0; // reads of the whole page's text
+    Object.defineProperty(body, 'textContent', {
+      get() {
+        reads++;
+        return read.call(body);
+      },
+      configurable: true,
+    });
+    const lookout = new Lookout({
+      doc: document,
+      tests: createFilters(compiled),
+      schedule: (work) => setTimeout(() => work(() => false), 0),
+      onSighting: () => {},
+    });
+    lookout.start();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reads).toBe(1);
+    const { scanner, marks } = startScanner({ firstLook: () => lookout.takeFirstLook() });
+    current = scanner;
+    await settled(scanner);
+    expect(reads).toBe(1);
+    expect(marks.all()).toHaveLength(4);
   });
 
   it('finishes the first pass in many short slices when every slice is over at once', async () => {

@@ -8,6 +8,7 @@ const manifest = JSON.parse(read('manifest.json')) as {
   permissions?: string[];
   host_permissions?: string[];
   content_scripts: { matches: string[]; css?: string[]; js: string[] }[];
+  web_accessible_resources?: unknown[];
 };
 
 describe('the built extension', () => {
@@ -31,5 +32,21 @@ describe('the built extension', () => {
       expect(background).toContain(ruleId);
       expect(content).not.toContain(ruleId);
     }
+  });
+
+  it('lets pages reach one file, the part loaded on a sighting, and only under a per-session URL', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['check-page.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ]);
+  });
+
+  it('keeps the card and the polyfill out of the script every page compiles', () => {
+    const content = read('content-scripts/content.js');
+    // The card's host element and a message only the polyfill has.
+    expect(read('check-page.js')).toContain('spotcheck-card');
+    expect(content).not.toContain('spotcheck-card');
+    expect(read('background.js')).toContain('The message port closed before a response was received');
+    expect(content).not.toContain('The message port closed before a response was received');
+    expect(read('check-page.js')).not.toContain('The message port closed before a response was received');
   });
 });

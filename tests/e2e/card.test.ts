@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, indicators, launch, settle } from './helpers/browser';
+import { artifact, EXTENSION, indicators, launch, settle } from './helpers/browser';
 import { cardDialog, useSession } from './helpers/session';
 
 const e2e = useSession();
@@ -179,6 +181,19 @@ describe('the page around the marks', () => {
 });
 
 describe('privacy', () => {
+  it('sends the page’s own scripts no messages', async () => {
+    const page = await e2e.browser.context.newPage();
+    await page.addInitScript(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      window.addEventListener('message', (event) => seen.push(event.data));
+    });
+    await page.goto(e2e.server.url('marketplace.html'));
+    await settle(page, 4);
+    expect(await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen)).toEqual([]);
+    await page.close();
+  });
+
   it('makes no network requests: only the page’s own and the extension’s files are loaded', async () => {
     const requested: string[] = [];
     const record = (request: { url(): string }) => requested.push(request.url());
@@ -197,10 +212,14 @@ describe('privacy', () => {
       e2e.browser.context.off('request', record);
     }
     const fixtures = new URL(e2e.server.url('marketplace.html')).origin;
-    const elsewhere = requested.filter(
-      (url) => !url.startsWith(`${fixtures}/`) && !url.startsWith(`chrome-extension://${e2e.browser.extensionId}/`),
-    );
+    // The extension's own files: under its ID, or (the file a page loads on a sighting) under the
+    // per-session ID Chrome gives web-accessible files, so pages cannot probe for the extension.
+    const ownFile = (url: string) =>
+      url.startsWith(`chrome-extension://${e2e.browser.extensionId}/`) ||
+      (url.startsWith('chrome-extension://') && existsSync(join(EXTENSION, new URL(url).pathname)));
+    const elsewhere = requested.filter((url) => !url.startsWith(`${fixtures}/`) && !ownFile(url));
     expect(requested.length).toBeGreaterThan(0); // the recording works
+    expect(requested.some((url) => url.endsWith('/check-page.js'))).toBe(true);
     expect(elsewhere).toEqual([]);
   });
 });

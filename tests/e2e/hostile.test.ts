@@ -6,7 +6,9 @@ import { useSession } from './helpers/session';
 const e2e = useSession();
 
 /** The content script's own account of its work (recorded only on pages that ask for it). */
-async function work(page: Page): Promise<{ slices: number; marks: number; finished?: number }> {
+async function work(
+  page: Page,
+): Promise<{ slices: number; marks: number; finished?: number; work?: number; longest?: number }> {
   return JSON.parse((await page.getAttribute('html', 'data-spotcheck-bench')) ?? '{}');
 }
 
@@ -73,8 +75,10 @@ describe('hostile pages', () => {
         timeout: 30_000,
       },
     );
-    const { slices, marks } = await work(p);
-    expect(slices).toBeGreaterThan(10); // time-sliced, not one long task
+    const { slices, marks, work: total, longest } = await work(p);
+    // Time-sliced, not one long task: many slices, none doing more than a third of the work.
+    expect(slices).toBeGreaterThan(5);
+    expect(longest).toBeLessThan((total ?? 0) / 3);
     // 240,002 text nodes, more than one pass reads (200,000): the first claim is marked, the last is not.
     expect(marks).toBe(1);
     expect(await p.locator('main > p:first-child [data-spotcheck-rule]').count()).toBe(1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localFinder } from '../../src/match/service';
 import { Marks, type MarksOptions } from '../../src/page/marks';
-import { type ScanLimits, Scanner, type Scheduler } from '../../src/page/scanner';
+import { type ScanLimits, Scanner, type ScannerOptions, type Scheduler } from '../../src/page/scanner';
 import { shippedMatcher } from './rules';
 
 export const FIXTURES = join(__dirname, '../fixtures/pages');
@@ -22,6 +22,7 @@ export function startScanner(
     marks?: Partial<MarksOptions>;
     dismissed?: string[];
     schedule?: Scheduler;
+    firstLook?: ScannerOptions['firstLook'];
   } = {},
 ) {
   const marks = new Marks(document, { onActivate: () => {}, ...options.marks });
@@ -35,6 +36,7 @@ export function startScanner(
     isDismissed: (key) => options.dismissed?.includes(key) ?? false,
     onChange: (all) => changes.push(all.length),
     context: () => document.title,
+    firstLook: options.firstLook,
   });
   scanner.start();
   return { scanner, marks, changes };

@@ -28,13 +28,15 @@ const ARGS = [
 ];
 
 /**
- * Launches Debian's Chromium, headless, with the built extension loaded (or without it, for
- * baselines), in a fresh profile that is deleted on close.
+ * Launches Debian's Chromium, headless, with the built extension loaded (or without it, or with
+ * another unpacked extension at a given path, for baselines), in a fresh profile that is deleted
+ * on close.
  */
-export async function launch(options: { extension?: boolean } = {}): Promise<Browser> {
-  const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION}: run "npm run build" first`);
+export async function launch(options: { extension?: boolean | string } = {}): Promise<Browser> {
+  const withExtension = options.extension !== false;
+  const path = typeof options.extension === 'string' ? options.extension : EXTENSION;
+  if (withExtension && !existsSync(join(path, 'manifest.json'))) {
+    throw new Error(`no built extension at ${path}: run "npm run build" first`);
   }
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
@@ -44,7 +46,7 @@ export async function launch(options: { extension?: boolean } = {}): Promise<Bro
     headless: true,
     viewport: { width: 1280, height: 800 },
     ...(withExtension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
-    args: withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, ...ARGS] : ARGS,
+    args: withExtension ? [`--disable-extensions-except=${path}`, `--load-extension=${path}`, ...ARGS] : ARGS,
   });
   let extensionId = '';
   if (withExtension) {

@@ -1,0 +1,156 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFilters } from '../../src/match/filters';
+import { Lookout } from '../../src/page/lookout';
+import { compiled } from '../helpers/rules';
+
+let current: Lookout | undefined;
+afterEach(() => {
+  current?.stop();
+  current = undefined;
+});
+
+/** Waits for queued mutation records, the lookout's timers and its scheduled work. */
+const later = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A lookout on a page with `body`, counting what it reports and how often it looked. */
+function watch(body: string, batchInterval = 5) {
+  document.body.innerHTML = body;
+  const seen = { sightings: 0, quiet: 0, looks: 0 };
+  current = new Lookout({
+    doc: document,
+    tests: createFilters(compiled),
+    schedule: (work) =>
+      setTimeout(() => {
+        seen.looks++;
+        work(() => false);
+      }, 0),
+    onSighting: () => seen.sightings++,
+    onQuiet: () => seen.quiet++,
+    batchInterval,
+  });
+  current.start();
+  return seen;
+}
+
+describe('the lookout on a page as it loads', () => {
+  it('stays quiet on a page with nothing about fat, waists or bellies', async () => {
+    const seen = watch('<h1>Yoga mat</h1><p>Non-slip, <b>6 mm</b> thick, machine washable.</p>');
+    await later();
+    expect(seen).toMatchObject({ sightings: 0, quiet: 1 });
+  });
+
+  it('reports a sighting when page text could be a claim, even split over markup', async () => {
+    const seen = watch('<p>Zaps your <b>bel</b>ly <b>f</b>at.</p>');
+    await later();
+    expect(seen).toMatchObject({ sightings: 1, quiet: 0 });
+  });
+
+  it('ignores stems that occur only in scripts, styles and form fields', async () => {
+    const seen = watch(
+      '<style>h1 { font-weight: 700 }</style><h1>Yoga mat</h1>' +
+        '<script type="application/json">{"weight": "1.2 kg", "note": "burns belly fat"}</script>' +
+        '<textarea>Melts belly fat</textarea><select><option>Waist 28</option></select>' +
+        '<noscript><p>Shop belly fat burners</p><style>b { font-weight: bold }</style></noscript>',
+    );
+    await later();
+    expect(seen).toMatchObject({ sightings: 0, quiet: 1 });
+  });
+
+  it('still reports page text that shares its stem with a style', async () => {
+    const seen = watch('<style>h1 { font-weight: 700 }</style><p>Lose weight from your arms only.</p>');
+    await later();
+    expect(seen).toMatchObject({ sightings: 1, quiet: 0 });
+  });
+
+  it('looks inside open shadow roots', async () => {
+    document.body.innerHTML = '<product-card></product-card>';
+    const host = document.querySelector('product-card') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Cryo belt freezes belly fat.</p>';
+    const seen = { sightings: 0 };
+    current = new Lookout({
+      doc: document,
+      tests: createFilters(compiled),
+      schedule: (work) => setTimeout(() => work(() => false), 0),
+      onSighting: () => seen.sightings++,
+    });
+    current.start();
+    await later();
+    expect(seen.sightings).toBe(1);
+  });
+});
+
+describe('the lookout on a page that changes', () => {
+  it('reports a review with a claim that arrives after load', async () => {
+    const seen = watch('<h1>Slider discs</h1><div id="reviews">Loading…</div>');
+    await later();
+    expect(seen.quiet).toBe(1);
+    (document.getElementById('reviews') as HTMLElement).innerHTML = '<p>These <em>melted my saddlebags</em>!</p>';
+    await later();
+    expect(seen.sightings).toBe(1);
+  });
+
+  it('reports text added in a shadow root it found empty', async () => {
+    const seen = watch('<product-card></product-card>');
+    const shadow = (document.querySelector('product-card') as HTMLElement).attachShadow({ mode: 'open' });
+    await later();
+    expect(seen.quiet).toBe(1);
+    shadow.append(Object.assign(document.createElement('p'), { textContent: 'Zaps thigh fat.' }));
+    await later();
+    expect(seen.sightings).toBe(1);
+  });
+
+  it('ignores claims typed into an editable area', async () => {
+    const seen = watch('<div contenteditable="true"><p id="draft"></p></div>');
+    await later();
+    (document.getElementById('draft') as HTMLElement).textContent = 'Melts belly fat fast';
+    await later();
+    expect(seen).toMatchObject({ sightings: 0, quiet: 1 });
+  });
+
+  it('keeps a ticker from making it look at every change', async () => {
+    const seen = watch('<p>Price: <span id="tick">0</span></p>', 100);
+    await later();
+    const tick = document.getElementById('tick') as HTMLElement;
+    let n = 0;
+    const ticker = setInterval(() => {
+      tick.textContent = String(++n);
+    }, 2);
+    await later(150);
+    clearInterval(ticker);
+    await later(150);
+    expect(n).toBeGreaterThan(20);
+    // the first look (two slices), then batches at least 100 ms apart: two to four, not one per change
+    expect(seen.looks).toBeLessThanOrEqual(6);
+    expect(seen.sightings).toBe(0);
+  });
+
+  it('stops watching once stopped', async () => {
+    const seen = watch('<div id="reviews"></div>');
+    await later();
+    current?.stop();
+    (document.getElementById('reviews') as HTMLElement).textContent = 'Burns belly fat overnight.';
+    await later();
+    expect(seen.sightings).toBe(0);
+  });
+});
+
+describe('handing the first look to the scanner', () => {
+  it('hands over where stems start, while the page is as it was read', async () => {
+    const seen = watch('<h1>Sauna belt</h1><p>Sweat out belly fat.</p>');
+    await later();
+    expect(seen.sightings).toBe(1);
+    const look = current?.takeFirstLook();
+    expect(look?.root).toBe(document.body);
+    const text = document.body.textContent ?? '';
+    expect(look?.starts.map((start) => text.slice(start, start + 5))).toEqual(['belly', 'fat.']);
+  });
+
+  it('hands over nothing once the page has changed, even by a change not yet reported', async () => {
+    const seen = watch('<p id="claim">Sweat out belly fat.</p>');
+    await later();
+    expect(seen.sightings).toBe(1);
+    (document.getElementById('claim') as HTMLElement).prepend('New! ');
+    expect(current?.takeFirstLook()).toBeUndefined();
+  });
+});
