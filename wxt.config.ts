@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import { spotCheckRules } from './src/rules/vite-plugin';
 
-/** The scripts that run in web pages (the content script and the file it loads on a sighting). */
-const IN_PAGES = new Set(['content', 'check-page']);
+/** The scripts that run in web pages: the content script and the parts it loads when needed. */
+const IN_PAGES = new Set(['content', 'check-page', 'card']);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -14,10 +14,11 @@ export default defineConfig({
     // Settings only. The content script's page access comes from its `matches`; nothing else is asked for.
     permissions: ['storage'],
     action: { default_title: 'Spot Check' },
-    // The content script loads the rest of itself from this file, only on pages that may hold a
-    // claim. A per-session URL keeps pages from using the file to tell that Spot Check is installed.
+    // The content script loads the rest of itself from these files, only on pages that need them
+    // (see entrypoints/content/parts.ts). A per-session URL keeps pages from using the files to
+    // tell that Spot Check is installed.
     web_accessible_resources: [
-      { resources: ['check-page.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+      { resources: ['check-page.js', 'card.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
     ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

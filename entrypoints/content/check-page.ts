@@ -13,8 +13,8 @@ import {
   siteOf,
   watchSite,
 } from '../../src/settings/settings';
-import { createCardHost } from '../../src/ui/card-host';
-import type { Handover } from './late-start';
+import { lazyCardHost } from '../../src/ui/lazy-card-host';
+import { type Handover, loadPart } from './parts';
 import { remoteFinder } from './remote-finder';
 
 /**
@@ -31,6 +31,7 @@ export async function checkPage({ ctx, filters, firstLook, bench }: Handover): P
   // pages never send a message at all.
   let told = false;
   const report = (marks: readonly Mark[]) => {
+    if (marks.length > 0) card.preload();
     if (marks.length === 0 && !told) return;
     told = marks.length > 0;
     const message: FoundMessage = {
@@ -60,18 +61,22 @@ export async function checkPage({ ctx, filters, firstLook, bench }: Handover): P
     context: () => pageContext(document),
     firstLook,
   });
-  const card = createCardHost(ctx, {
-    site,
-    dismiss(mark) {
-      dismissed.add(mark.key);
-      marks.remove(mark);
-      report(marks.all());
-      void dismiss(page, mark.key);
-    },
-    disableSite() {
-      void setSiteEnabled(site, false);
-    },
-  });
+  // The card's code (and Preact's) loads once a claim is marked: pages whose words about fat or
+  // waists turn out to be no claim (size charts, nutrition panels) never load it.
+  const card = lazyCardHost(async () =>
+    (await loadPart('cardHost', browser.runtime.getURL('/card.js')))(ctx, {
+      site,
+      dismiss(mark) {
+        dismissed.add(mark.key);
+        marks.remove(mark);
+        report(marks.all());
+        void dismiss(page, mark.key);
+      },
+      disableSite() {
+        void setSiteEnabled(site, false);
+      },
+    }),
+  );
 
   const start = async () => {
     dismissed = new Set(await dismissedOn(page));

@@ -5,7 +5,7 @@ import { createFilters } from '../../src/match/filters';
 import { Lookout } from '../../src/page/lookout';
 import { idleScheduler } from '../../src/page/schedule';
 import { benchRecorder } from './bench';
-import { loadPageChecker } from './late-start';
+import { loadPart } from './parts';
 // Listed in the manifest: the browser applies it before the page is first styled (see the file).
 import '../../src/page/page-style.css';
 
@@ -27,7 +27,7 @@ export default defineContentScript({
       schedule: idleScheduler(ctx, bench?.slice),
       onQuiet: () => bench?.passEnd(0),
       async onSighting() {
-        const check = await loadPageChecker(browser.runtime.getURL('/check-page.js'));
+        const check = await loadPart('checkPage', browser.runtime.getURL('/check-page.js'));
         if (ctx.isValid) await check({ ctx, filters, bench, firstLook: () => lookout.takeFirstLook() });
       },
     });
