@@ -185,7 +185,7 @@ export async function benchBrowser(): Promise<void> {
   await server.close();
 
   console.log(
-    `\nContent script in headless Chromium (median of ${RUNS} runs; "page alone" is the same page without the extension)`,
+    `\nContent script in headless Chromium (median of ${RUNS} runs; "page alone" is the same page without extensions)`,
   );
   for (const [name, html] of Object.entries(pages)) {
     const r = results[name];
@@ -226,4 +226,5 @@ export async function benchBrowser(): Promise<void> {
   // The browser compiles all of a content script on every page, so its size is a cost to every page.
   console.log(`\n  content script, on every page: ${size('content-scripts/content.js')}`);
   console.log(`  loaded on pages that may hold a claim: ${size('check-page.js')}`);
+  console.log(`  loaded on pages with a marked claim: ${size('card.js')}`);
 }
