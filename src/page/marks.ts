@@ -23,12 +23,17 @@ export const INDICATOR_TAG = 'spotcheck-indicator';
 const STYLE_ATTRIBUTE = 'data-spotcheck-style';
 
 /**
- * The icon, drawn as the indicator's own background: no child nodes, no shadow root to build for
- * each claim, and, being inline and !important, out of reach of page CSS.
+ * The icon (a white "!" on an orange disc), drawn by the indicator's own background: no child
+ * nodes, no shadow root to build for each claim, and, being inline and !important, out of reach
+ * of page CSS. Gradients, not an image: a page's Content-Security-Policy decides which images it
+ * loads, and many allow no data: URLs, but gradients are drawn, never loaded.
  */
-const ICON = `url("data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="8" fill="#d9480f"/><path d="M8 3.6v5.2" stroke="#fff" stroke-width="2" stroke-linecap="round"/><circle cx="8" cy="11.7" r="1.15" fill="#fff"/></svg>',
-)}")`;
+const ICON = [
+  // The bar of the "!", then its dot, on a disc (the box has border-radius 50%).
+  'linear-gradient(#fff, #fff) 50% 28% / 13% 42% no-repeat',
+  'radial-gradient(circle closest-side, #fff 75%, transparent 100%) 50% 78% / 17% 17% no-repeat',
+  '#d9480f',
+].join(', ');
 
 /**
  * The indicator's own box, inline and with !important so page CSS cannot hide, resize or move
@@ -55,7 +60,9 @@ const INDICATOR_STYLE = [
   'pointer-events: auto',
   'user-select: none',
   'border: 0',
-  `background: transparent ${ICON} center / contain no-repeat`,
+  `background: ${ICON}`,
+  // Keeps the icon as drawn in Windows high-contrast mode, where page backgrounds are replaced.
+  'forced-color-adjust: none',
 ]
   .map((rule) => `${rule} !important`)
   .join('; ');

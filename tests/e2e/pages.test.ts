@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifact, indicators, settle } from './helpers/browser';
+import { PAGES } from './helpers/server';
 import { cardDialog, useSession } from './helpers/session';
 
 const e2e = useSession();
@@ -110,6 +113,31 @@ describe('a page with aggressive global CSS', () => {
     expect(style.transform).toBe('none');
     expect(style.color).toBe('rgb(31, 35, 40)');
     await page.screenshot({ path: artifact('card-aggressive-css.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page with a strict content security policy', () => {
+  it('still marks the claims, draws the indicators and opens the card, breaking no rule of the page', async () => {
+    // The marketplace without its own inline styles, so any violation reported is Spot Check's.
+    const html = readFileSync(join(PAGES, 'marketplace.html'), 'utf8')
+      .replace(/<style>[^]*?<\/style>/g, '')
+      .replace(/ style="[^"]*"/g, '');
+    // Nothing but the page's own files: no inline styles, data: images or other origins.
+    e2e.server.page('strict.html', html, { 'content-security-policy': "default-src 'self'" });
+    const { page, errors } = await e2e.browser.open(e2e.server.url('strict.html'));
+    await settle(page, 4);
+    expect(await indicators(page).count()).toBe(4);
+    const indicator = indicators(page).first();
+    await indicator.scrollIntoViewIfNeeded();
+    const box = await indicator.boundingBox();
+    if (!box) throw new Error('the indicator has no box');
+    // The claim's end and its indicator, drawn without an image the policy would block.
+    const clip = { x: Math.max(0, box.x - 240), y: Math.max(0, box.y - 16), width: 280, height: box.height + 32 };
+    await page.screenshot({ path: artifact('strict-csp-indicator.png'), clip });
+    await indicator.click();
+    await expect.poll(() => cardDialog(page).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -15,14 +15,14 @@ const TYPES: Record<string, string> = {
 
 export interface FixtureServer {
   readonly url: (path: string) => string;
-  /** Serves `html` at `path` (for generated pages). */
-  readonly page: (path: string, html: string) => void;
+  /** Serves `html` at `path` (for generated pages), with extra response headers if given. */
+  readonly page: (path: string, html: string, headers?: Record<string, string>) => void;
   readonly close: () => Promise<void>;
 }
 
 /** Serves the fixture pages on 127.0.0.1 at a free port; nothing leaves the machine. */
 export async function startServer(): Promise<FixtureServer> {
-  const generated = new Map<string, string>();
+  const generated = new Map<string, { html: string; headers: Record<string, string> }>();
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (path === '/favicon.ico') {
@@ -32,8 +32,8 @@ export async function startServer(): Promise<FixtureServer> {
     }
     const made = generated.get(path);
     if (made !== undefined) {
-      response.writeHead(200, { 'content-type': TYPES['.html'] as string });
-      response.end(made);
+      response.writeHead(200, { ...made.headers, 'content-type': TYPES['.html'] as string });
+      response.end(made.html);
       return;
     }
     // Single-page shop: every /spa/... path serves the same page.
@@ -51,7 +51,7 @@ export async function startServer(): Promise<FixtureServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: (path) => `http://127.0.0.1:${port}/${path.replace(/^\//, '')}`,
-    page: (path, html) => generated.set(`/${path.replace(/^\//, '')}`, html),
+    page: (path, html, headers = {}) => generated.set(`/${path.replace(/^\//, '')}`, { html, headers }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
