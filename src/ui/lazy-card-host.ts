@@ -17,7 +17,8 @@ export function lazyCardHost(load: () => Promise<CardHost>): LazyCardHost {
   let wanted: { mark: Mark; how: Activation } | undefined;
 
   const preload = () => {
-    loading ??= load().then(
+    if (loading) return;
+    loading = load().then(
       (loaded) => {
         host = loaded;
         if (wanted) loaded.open(wanted.mark, wanted.how);

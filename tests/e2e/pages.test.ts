@@ -122,7 +122,7 @@ describe('a page with a strict content security policy', () => {
   it('still marks the claims, draws the indicators and opens the card, breaking no rule of the page', async () => {
     // The marketplace without its own inline styles, so any violation reported is Spot Check's.
     const html = readFileSync(join(PAGES, 'marketplace.html'), 'utf8')
-      .replace(/<style>[^]*?<\/style>/g, '')
+      .replace(/<style>[\s\S]*?<\/style>/g, '')
       .replace(/ style="[^"]*"/g, '');
     // Nothing but the page's own files: no inline styles, data: images or other origins.
     e2e.server.page('strict.html', html, { 'content-security-policy': "default-src 'self'" });
