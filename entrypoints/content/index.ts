@@ -27,8 +27,12 @@ export default defineContentScript({
       schedule: idleScheduler(ctx, bench?.slice),
       onQuiet: () => bench?.passEnd(0),
       async onSighting() {
-        const check = await loadPart('checkPage', browser.runtime.getURL('/check-page.js'));
-        if (ctx.isValid) await check({ ctx, filters, bench, firstLook: () => lookout.takeFirstLook() });
+        try {
+          const check = await loadPart('checkPage', browser.runtime.getURL('/check-page.js'));
+          if (ctx.isValid) await check({ ctx, filters, bench, firstLook: () => lookout.takeFirstLook() });
+        } catch (error) {
+          if (ctx.isValid) throw error; // else the extension was updated or removed meanwhile: nothing to do
+        }
       },
     });
     ctx.onInvalidated(() => lookout.stop());
