@@ -167,9 +167,9 @@ export class Lookout {
 
   private onMutations(records: MutationRecord[]): void {
     if (records.length === 0) return;
+    this.firstLook = undefined; // out of date: the scanner will read the page afresh
     if (this.state === 'sighted') {
-      this.firstLook = undefined; // out of date: the scanner reads the page afresh
-      this.observer.disconnect();
+      this.observer.disconnect(); // nothing more to learn
       return;
     }
     if (this.state !== 'watching') return;
@@ -188,7 +188,6 @@ export class Lookout {
     const targets = this.wholePage ? [this.page()] : blockTargets(this.queue, this.options.doc);
     this.queue.clear();
     this.wholePage = false;
-    this.firstLook = undefined; // the page changed since
     return targets.some((target) => this.mayHoldClaims(target));
   }
 }

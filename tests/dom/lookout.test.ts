@@ -153,4 +153,26 @@ describe('handing the first look to the scanner', () => {
     (document.getElementById('claim') as HTMLElement).prepend('New! ');
     expect(current?.takeFirstLook()).toBeUndefined();
   });
+
+  it('hands over nothing when the page changed before a sighting in its shadow roots', async () => {
+    // Stems only in a style: the text alone is no sighting, so the shadow roots are looked at next.
+    document.body.innerHTML = '<style>b { font-weight: 700 }</style><p id="p">Soft.</p><product-card></product-card>';
+    const host = document.querySelector('product-card') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Zaps thigh fat.</p>';
+    const slices: (() => void)[] = [];
+    const seen = { sightings: 0 };
+    current = new Lookout({
+      doc: document,
+      tests: createFilters(compiled),
+      schedule: (work) => slices.push(() => work(() => false)),
+      onSighting: () => seen.sightings++,
+    });
+    current.start();
+    slices.shift()?.(); // the text: no sighting
+    (document.getElementById('p') as HTMLElement).prepend('New! ');
+    await later(); // the change is reported
+    slices.shift()?.(); // the shadow roots: a sighting
+    expect(seen.sightings).toBe(1);
+    expect(current.takeFirstLook()).toBeUndefined();
+  });
 });
