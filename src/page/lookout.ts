@@ -1,11 +1,13 @@
-import type { Filters } from '../match/filters';
-import { blockTargets, SKIPPED_TEXT_HOLDERS } from './extract';
+import { blockTargets } from './extract';
+import {
+  type HoldTests,
+  MAX_COUNTED,
+  mayHoldClaims,
+  shadowRootsMayHoldClaims,
+  textMayHoldClaims,
+} from './may-hold-claims';
 import type { Scheduler } from './scanner';
 import { type Throttled, throttle } from './schedule';
-import { shadowRootsUnder } from './sparse';
-
-/** The filter the lookout needs: where stems start in a whole root's text. */
-export type LookoutTests = Pick<Filters, 'stemStarts'>;
 
 /**
  * What the first look read, for the scanner's first pass to start from instead of reading the
@@ -18,7 +20,7 @@ export interface FirstLook {
 
 export interface LookoutOptions {
   readonly doc: Document;
-  readonly tests: LookoutTests;
+  readonly tests: HoldTests;
   readonly schedule: Scheduler;
   /** Text that could be a claim is on the page. Called once; the lookout watches no more. */
   readonly onSighting: () => void;
@@ -30,9 +32,6 @@ export interface LookoutOptions {
   readonly queue?: number;
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
 }
-
-/** Stem offsets counted per text at most; a text with more is taken to hold a claim. */
-const MAX_COUNTED = 10_000;
 
 /**
  * Watches a page for text that could be a claim, at the least cost a page can have: one read of
@@ -52,6 +51,8 @@ export class Lookout {
   private readonly batches: Throttled;
   /** The page's text as the first look read it, while the page has not changed since. */
   private firstLook: FirstLook | undefined;
+  /** Shadow roots looked into are watched too. */
+  private readonly watch = (shadow: ShadowRoot) => this.observe(shadow);
 
   constructor(private readonly options: LookoutOptions) {
     const View = options.doc.defaultView?.MutationObserver ?? MutationObserver;
@@ -77,13 +78,13 @@ export class Lookout {
       const text = root.textContent ?? '';
       const starts = this.options.tests.stemStarts(text, MAX_COUNTED);
       if (starts) this.firstLook = { root, starts };
-      if (this.textMayHoldClaims(root, starts)) {
+      if (textMayHoldClaims(root, starts, this.options.tests)) {
         this.sight();
         return;
       }
       this.options.schedule(() => {
         if (this.state !== 'watching') return;
-        if (this.shadowRootsMayHoldClaims(root)) this.sight();
+        if (shadowRootsMayHoldClaims(root, this.options.tests, this.watch)) this.sight();
         else this.options.onQuiet?.();
       });
     });
@@ -124,47 +125,6 @@ export class Lookout {
     this.observer.observe(root, { childList: true, characterData: true, subtree: true });
   }
 
-  /** Whether `root`'s text, with stems at `starts`, has one outside the parts that are never read. */
-  private textMayHoldClaims(root: Node, starts: readonly number[] | undefined): boolean {
-    if (starts === undefined) return true; // too many to count: surely worth reading
-    return starts.length > 0 && !this.stemsOnlyInSkipped(root, starts.length);
-  }
-
-  /** Whether the open shadow roots below `root` (and theirs) could hold a claim. */
-  private shadowRootsMayHoldClaims(root: Node): boolean {
-    return shadowRootsUnder(root).some((shadow) => {
-      this.observe(shadow);
-      return this.mayHoldClaims(shadow);
-    });
-  }
-
-  private mayHoldClaims(root: Node): boolean {
-    const text = root.textContent ?? '';
-    return (
-      this.textMayHoldClaims(root, this.options.tests.stemStarts(text, MAX_COUNTED)) ||
-      this.shadowRootsMayHoldClaims(root)
-    );
-  }
-
-  /**
-   * True when all `count` places a stem starts in `root`'s text lie inside scripts, styles or
-   * form fields, whose text is never read. Counting is enough: a stem found in such an element's
-   * text is found at the same place in its root's, so equal counts leave none anywhere else.
-   */
-  private stemsOnlyInSkipped(root: Node, count: number): boolean {
-    const within = (root as Partial<ParentNode>).querySelectorAll?.(SKIPPED_TEXT_HOLDERS);
-    if (!within) return false;
-    let inSkipped = 0;
-    let outer: Element | undefined;
-    for (const element of within) {
-      if (outer?.contains(element)) continue; // counted with the element it is in
-      outer = element;
-      inSkipped += this.options.tests.stemStarts(element.textContent ?? '', MAX_COUNTED)?.length ?? count + 1;
-      if (inSkipped > count) return false;
-    }
-    return inSkipped === count;
-  }
-
   private onMutations(records: MutationRecord[]): void {
     if (records.length === 0) return;
     this.firstLook = undefined; // out of date: the scanner will read the page afresh
@@ -188,6 +148,6 @@ export class Lookout {
     const targets = this.wholePage ? [this.page()] : blockTargets(this.queue, this.options.doc);
     this.queue.clear();
     this.wholePage = false;
-    return targets.some((target) => this.mayHoldClaims(target));
+    return targets.some((target) => mayHoldClaims(target, this.options.tests, this.watch));
   }
 }

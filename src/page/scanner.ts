@@ -2,8 +2,9 @@ import type { ClaimFinder, FoundClaim } from '../match/service';
 import { BlockWalker, blockTargets, type TextBlock } from './extract';
 import type { FirstLook } from './lookout';
 import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
+import { mayHoldClaims } from './may-hold-claims';
 import { type Throttled, throttle } from './schedule';
-import { SparseWalker, shadowRootsUnder } from './sparse';
+import { SparseWalker } from './sparse';
 
 /** Runs `work` in a later idle moment; `work` stops when `timeUp()` says its slice is used. */
 export type Scheduler = (work: (timeUp: () => boolean) => void) => void;
@@ -232,10 +233,9 @@ export class Scanner {
     let index = 0;
     for (; index < targets.length && !timeUp(); index++) {
       const target = targets[index] as Node;
-      // A change with nothing claim-like in it (and no web components) needs no reading, unless
-      // the block holds a mark: new words there ("not", "myth") can change what it claims.
-      const quiet =
-        !this.options.claims.mayContainAnywhere(target.textContent ?? '') && shadowRootsUnder(target).length === 0;
+      // A change with nothing claim-like in it needs no reading, unless the block holds a mark:
+      // new words there ("not", "myth") can change what it claims.
+      const quiet = !mayHoldClaims(target, this.options.claims, (shadow) => this.observe(shadow));
       if (quiet && !this.options.marks.all().some((mark) => target.contains(mark.range.startContainer))) continue;
       const walker = new BlockWalker(target, this.limits.textNodes, (shadow) => this.observe(shadow));
       this.update(walker.take());

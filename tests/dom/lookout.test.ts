@@ -13,41 +13,58 @@ afterEach(() => {
 /** Waits for queued mutation records, the lookout's timers and its scheduled work. */
 const later = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A lookout on a page with `body`, counting what it reports and how often it looked. */
-function watch(body: string, batchInterval = 5) {
+/**
+ * A lookout on a page with `body` (after `setUp`, for what markup cannot say, such as shadow
+ * roots), counting what it reports and how often it looked. Its slices run on timers, or when
+ * the test runs them from `slices`.
+ */
+function watch(body: string, options: { batchInterval?: number; setUp?: () => void; manualSlices?: boolean } = {}) {
   document.body.innerHTML = body;
+  options.setUp?.();
   const seen = { sightings: 0, quiet: 0, looks: 0 };
+  const slices: (() => void)[] = [];
   current = new Lookout({
     doc: document,
     tests: createFilters(compiled),
-    schedule: (work) =>
-      setTimeout(() => {
+    schedule: (work) => {
+      const slice = () => {
         seen.looks++;
         work(() => false);
-      }, 0),
+      };
+      if (options.manualSlices) slices.push(slice);
+      else setTimeout(slice, 0);
+    },
     onSighting: () => seen.sightings++,
     onQuiet: () => seen.quiet++,
-    batchInterval,
+    batchInterval: options.batchInterval ?? 5,
   });
   current.start();
-  return seen;
+  return { seen, slices, lookout: current };
 }
+
+/** Gives the first open shadow root of `tag` the markup `html`. */
+const shadowOf =
+  (tag: string, html = '') =>
+  () => {
+    const shadow = (document.querySelector(tag) as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = html;
+  };
 
 describe('the lookout on a page as it loads', () => {
   it('stays quiet on a page with nothing about fat, waists or bellies', async () => {
-    const seen = watch('<h1>Yoga mat</h1><p>Non-slip, <b>6 mm</b> thick, machine washable.</p>');
+    const { seen } = watch('<h1>Yoga mat</h1><p>Non-slip, <b>6 mm</b> thick, machine washable.</p>');
     await later();
     expect(seen).toMatchObject({ sightings: 0, quiet: 1 });
   });
 
   it('reports a sighting when page text could be a claim, even split over markup', async () => {
-    const seen = watch('<p>Zaps your <b>bel</b>ly <b>f</b>at.</p>');
+    const { seen } = watch('<p>Zaps your <b>bel</b>ly <b>f</b>at.</p>');
     await later();
     expect(seen).toMatchObject({ sightings: 1, quiet: 0 });
   });
 
   it('ignores stems that occur only in scripts, styles and form fields', async () => {
-    const seen = watch(
+    const { seen } = watch(
       '<style>h1 { font-weight: 700 }</style><h1>Yoga mat</h1>' +
         '<script type="application/json">{"weight": "1.2 kg", "note": "burns belly fat"}</script>' +
         '<textarea>Melts belly fat</textarea><select><option>Waist 28</option></select>' +
@@ -58,23 +75,15 @@ describe('the lookout on a page as it loads', () => {
   });
 
   it('still reports page text that shares its stem with a style', async () => {
-    const seen = watch('<style>h1 { font-weight: 700 }</style><p>Lose weight from your arms only.</p>');
+    const { seen } = watch('<style>h1 { font-weight: 700 }</style><p>Lose weight from your arms only.</p>');
     await later();
     expect(seen).toMatchObject({ sightings: 1, quiet: 0 });
   });
 
   it('looks inside open shadow roots', async () => {
-    document.body.innerHTML = '<product-card></product-card>';
-    const host = document.querySelector('product-card') as HTMLElement;
-    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Cryo belt freezes belly fat.</p>';
-    const seen = { sightings: 0 };
-    current = new Lookout({
-      doc: document,
-      tests: createFilters(compiled),
-      schedule: (work) => setTimeout(() => work(() => false), 0),
-      onSighting: () => seen.sightings++,
+    const { seen } = watch('<product-card></product-card>', {
+      setUp: shadowOf('product-card', '<p>Cryo belt freezes belly fat.</p>'),
     });
-    current.start();
     await later();
     expect(seen.sightings).toBe(1);
   });
@@ -82,7 +91,7 @@ describe('the lookout on a page as it loads', () => {
 
 describe('the lookout on a page that changes', () => {
   it('reports a review with a claim that arrives after load', async () => {
-    const seen = watch('<h1>Slider discs</h1><div id="reviews">Loading…</div>');
+    const { seen } = watch('<h1>Slider discs</h1><div id="reviews">Loading…</div>');
     await later();
     expect(seen.quiet).toBe(1);
     (document.getElementById('reviews') as HTMLElement).innerHTML = '<p>These <em>melted my saddlebags</em>!</p>';
@@ -91,7 +100,7 @@ describe('the lookout on a page that changes', () => {
   });
 
   it('reports text added in a shadow root it found empty', async () => {
-    const seen = watch('<product-card></product-card>');
+    const { seen } = watch('<product-card></product-card>');
     const shadow = (document.querySelector('product-card') as HTMLElement).attachShadow({ mode: 'open' });
     await later();
     expect(seen.quiet).toBe(1);
@@ -101,7 +110,7 @@ describe('the lookout on a page that changes', () => {
   });
 
   it('ignores claims typed into an editable area', async () => {
-    const seen = watch('<div contenteditable="true"><p id="draft"></p></div>');
+    const { seen } = watch('<div contenteditable="true"><p id="draft"></p></div>');
     await later();
     (document.getElementById('draft') as HTMLElement).textContent = 'Melts belly fat fast';
     await later();
@@ -109,7 +118,7 @@ describe('the lookout on a page that changes', () => {
   });
 
   it('keeps a ticker from making it look at every change', async () => {
-    const seen = watch('<p>Price: <span id="tick">0</span></p>', 100);
+    const { seen } = watch('<p>Price: <span id="tick">0</span></p>', { batchInterval: 100 });
     await later();
     const tick = document.getElementById('tick') as HTMLElement;
     let n = 0;
@@ -126,7 +135,7 @@ describe('the lookout on a page that changes', () => {
   });
 
   it('stops watching once stopped', async () => {
-    const seen = watch('<div id="reviews"></div>');
+    const { seen } = watch('<div id="reviews"></div>');
     await later();
     current?.stop();
     (document.getElementById('reviews') as HTMLElement).textContent = 'Burns belly fat overnight.';
@@ -137,7 +146,7 @@ describe('the lookout on a page that changes', () => {
 
 describe('handing the first look to the scanner', () => {
   it('hands over where stems start, while the page is as it was read', async () => {
-    const seen = watch('<h1>Sauna belt</h1><p>Sweat out belly fat.</p>');
+    const { seen } = watch('<h1>Sauna belt</h1><p>Sweat out belly fat.</p>');
     await later();
     expect(seen.sightings).toBe(1);
     const look = current?.takeFirstLook();
@@ -147,7 +156,7 @@ describe('handing the first look to the scanner', () => {
   });
 
   it('hands over nothing once the page has changed, even by a change not yet reported', async () => {
-    const seen = watch('<p id="claim">Sweat out belly fat.</p>');
+    const { seen } = watch('<p id="claim">Sweat out belly fat.</p>');
     await later();
     expect(seen.sightings).toBe(1);
     (document.getElementById('claim') as HTMLElement).prepend('New! ');
@@ -156,23 +165,15 @@ describe('handing the first look to the scanner', () => {
 
   it('hands over nothing when the page changed before a sighting in its shadow roots', async () => {
     // Stems only in a style: the text alone is no sighting, so the shadow roots are looked at next.
-    document.body.innerHTML = '<style>b { font-weight: 700 }</style><p id="p">Soft.</p><product-card></product-card>';
-    const host = document.querySelector('product-card') as HTMLElement;
-    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Zaps thigh fat.</p>';
-    const slices: (() => void)[] = [];
-    const seen = { sightings: 0 };
-    current = new Lookout({
-      doc: document,
-      tests: createFilters(compiled),
-      schedule: (work) => slices.push(() => work(() => false)),
-      onSighting: () => seen.sightings++,
-    });
-    current.start();
+    const { seen, slices, lookout } = watch(
+      '<style>b { font-weight: 700 }</style><p id="p">Soft.</p><product-card></product-card>',
+      { setUp: shadowOf('product-card', '<p>Zaps thigh fat.</p>'), manualSlices: true },
+    );
     slices.shift()?.(); // the text: no sighting
     (document.getElementById('p') as HTMLElement).prepend('New! ');
     await later(); // the change is reported
     slices.shift()?.(); // the shadow roots: a sighting
     expect(seen.sightings).toBe(1);
-    expect(current.takeFirstLook()).toBeUndefined();
+    expect(lookout.takeFirstLook()).toBeUndefined();
   });
 });

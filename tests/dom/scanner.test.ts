@@ -200,6 +200,30 @@ describe('following a page that changes', () => {
     expect(marks.all().map((m) => m.text)).toContain('zapped my thigh fat');
   });
 
+  it('reads nothing of added markup whose only words about fat are in a script or style', async () => {
+    const { scanner, marks } = await scan('honest-store.html');
+    const walk = document.createTreeWalker.bind(document);
+    let walks = 0;
+    document.createTreeWalker = (...args: Parameters<Document['createTreeWalker']>) => {
+      walks++;
+      return walk(...args);
+    };
+    try {
+      const widget = document.createElement('div');
+      widget.innerHTML =
+        '<style>.tile b { font-weight: 700 }</style><p>Soft and breathable.</p><script>track("belly fat")</script>';
+      document.body.append(widget);
+      await settled(scanner);
+      expect(walks).toBe(0);
+      widget.append(Object.assign(document.createElement('p'), { textContent: 'Zaps thigh fat.' }));
+      await settled(scanner);
+      expect(walks).toBeGreaterThan(0);
+      expect(marks.all().map((m) => m.text)).toEqual(['Zaps thigh fat']);
+    } finally {
+      document.createTreeWalker = walk;
+    }
+  });
+
   it('drops a mark when its text is removed or reworded, and adds one when text becomes a claim', async () => {
     const { scanner, marks } = await scan('marketplace.html');
     document.querySelector('#reviews .review')?.remove();
