@@ -107,10 +107,10 @@ describe('marking claims on a product page', () => {
   });
 
   it('still finds a claim when text is added ahead of a first pass that is under way', async () => {
-    const filler = Array.from({ length: 300 }, (_, i) => `<p>Plain cotton tee, style ${i}.</p>`).join('');
+    const filler = Array.from({ length: 1000 }, (_, i) => `<p>Plain cotton tee, style ${i}.</p>`).join('');
     document.body.innerHTML = `${filler}<p id="claim">Flab on the arms melts away with this toning band.</p>`;
     let slices = 0;
-    // Each slice is over at its second look at the clock: 64 text nodes at most.
+    // Each slice is over at its second look at the clock: a few hundred text nodes at most.
     const slice = (work: (timeUp: () => boolean) => void) => {
       let looks = 0;
       work(() => ++looks > 1);
@@ -133,6 +133,23 @@ describe('marking claims on a product page', () => {
     await settled(scanner);
     expect(slices).toBeGreaterThan(2);
     expect(marks.all().map((m) => m.text)).toEqual(['Flab on the arms melts away']);
+  });
+
+  it('reads no more text nodes in a first pass than its cap', async () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `<p>Plain cotton tee, style ${i}.</p>`).join('');
+    const page = `${filler}<p>Flab on the arms melts away with this toning band.</p>`;
+    const marked = async (textNodes: number) => {
+      document.body.innerHTML = page;
+      const { scanner, marks } = startScanner({ limits: { textNodes } });
+      current = scanner;
+      await settled(scanner);
+      const count = marks.all().length;
+      scanner.stop();
+      return count;
+    };
+    // The claim is the 31st text node: a cap of 30 stops the pass just before it.
+    expect(await marked(30)).toBe(0);
+    expect(await marked(31)).toBe(1);
   });
 
   it('starts from the lookout’s reading of the page instead of reading it again', async () => {
