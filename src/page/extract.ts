@@ -145,8 +145,15 @@ export function blockTargets(nodes: Iterable<Node>, doc: Document): Node[] {
     const target = element && !isInline(element) ? element : (blockOf(node, doc) ?? node.parentNode);
     if (target) targets.add(target);
   }
-  const list = [...targets];
-  return list.filter((t) => !list.some((other) => other !== t && other.contains(t)));
+  // Up the tree from each target rather than each against every other: a page that rewrites a
+  // thousand prices at once would otherwise cost a million comparisons (50-80 ms in Chromium).
+  return [...targets].filter((target) => !hasAncestorIn(target, targets));
+}
+
+/** Whether an ancestor of `node` (within its tree, as `contains` sees it) is in `set`. */
+function hasAncestorIn(node: Node, set: ReadonlySet<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return true;
+  return false;
 }
 
 interface PendingBlock {

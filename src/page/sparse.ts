@@ -176,23 +176,30 @@ class Guide {
   }
 }
 
+/** Each document's query for custom elements, parsed once: parsing it took most of each search. */
+const customElementQueries = new WeakMap<Document, XPathExpression>();
+
+function customElementQuery(doc: Document): XPathExpression {
+  let query = customElementQueries.get(doc);
+  if (!query) {
+    query = doc.createExpression("descendant-or-self::*[contains(local-name(), '-')]");
+    customElementQueries.set(doc, query);
+  }
+  return query;
+}
+
 /** Open shadow roots of the custom elements under `root` (one XPath query, no walk). */
 export function shadowRootsUnder(root: Node): ShadowRoot[] {
   const doc = root.ownerDocument ?? (root as Document);
   const found: ShadowRoot[] = [];
   const host = root as Element;
   if (host.shadowRoot) found.push(host.shadowRoot);
-  if (typeof doc.evaluate === 'function' && typeof XPathResult !== 'undefined') {
+  if (typeof doc.createExpression === 'function' && typeof XPathResult !== 'undefined') {
     // XPath cannot start from a shadow root (a document fragment), only from its elements.
     const starts = root.nodeType === 11 ? [...(root as ShadowRoot).children] : [root];
+    const query = customElementQuery(doc);
     for (const start of starts) {
-      const result = doc.evaluate(
-        "descendant-or-self::*[contains(local-name(), '-')]",
-        start,
-        null,
-        XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
-        null,
-      );
+      const result = query.evaluate(start, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE);
       for (let i = 0; i < result.snapshotLength; i++) {
         const shadow = (result.snapshotItem(i) as Element | null)?.shadowRoot;
         if (shadow && shadow !== host.shadowRoot) found.push(shadow);

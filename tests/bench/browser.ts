@@ -75,6 +75,20 @@ function categoryPage(chars: number, claims: number, nearMisses: number, seed: n
   return html;
 }
 
+/**
+ * A live price list: 990 rows whose prices are all rewritten at once, four times a second, so
+ * every batch of changes holds about a thousand separate blocks.
+ */
+function priceListPage(): string {
+  return `<!doctype html><html lang="en" data-spotcheck-bench><head><meta charset="utf-8"><title>Live prices</title></head>
+<body><h1>Live prices</h1><div id="rows"></div><script>
+const rows = document.getElementById('rows');
+for (let i = 0; i < 990; i++) { const p = document.createElement('p'); p.innerHTML = 'Resistance band set ' + i + ': <span>19.99</span>'; rows.append(p); }
+let n = 0;
+setInterval(() => { n++; for (const s of rows.querySelectorAll('span')) s.textContent = (19.99 + n / 100).toFixed(2); }, 250);
+</script></body></html>`;
+}
+
 async function measure(page: Page, url: string, withExtension: boolean): Promise<Run> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -156,6 +170,8 @@ export async function benchBrowser(): Promise<void> {
     // and an ordinary page with nothing about fat at all.
     'product page, no claims': categoryPage(30_000, 0, 0.04, 14),
     'ordinary page, no anchors': categoryPage(30_000, 0, 0, 15),
+    // Changes, not size: what a page that keeps rewriting a thousand blocks costs.
+    'live prices, 990 rows rewritten 4 times a second': priceListPage(),
   };
   for (const [name, html] of Object.entries(pages)) server.page(`${name.replace(/\W+/g, '-')}.html`, html);
 
