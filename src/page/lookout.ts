@@ -71,22 +71,36 @@ export class Lookout {
     if (this.state !== 'idle') return;
     this.state = 'watching';
     this.observe(this.options.doc.documentElement);
-    // Two slices: on a huge page, reading its text and finding its web components take tens of ms each.
+    // Up to three slices: on a huge page, reading its text, counting what scripts and styles hold
+    // and finding its web components take tens of ms each.
     this.options.schedule(() => {
       if (this.state !== 'watching') return;
       const root = this.page();
-      const text = root.textContent ?? '';
-      const starts = this.options.tests.stemStarts(text, MAX_COUNTED);
-      if (starts) this.firstLook = { root, starts };
-      if (textMayHoldClaims(root, starts, this.options.tests)) {
-        this.sight();
+      const starts = this.options.tests.stemStarts(root.textContent ?? '', MAX_COUNTED);
+      if (starts === undefined) {
+        this.sight(); // too many to count: surely worth reading
+        return;
+      }
+      const look = { root, starts };
+      this.firstLook = look;
+      if (starts.length === 0) {
+        this.lookIntoShadowRoots(root);
         return;
       }
       this.options.schedule(() => {
         if (this.state !== 'watching') return;
-        if (shadowRootsMayHoldClaims(root, this.options.tests, this.watch)) this.sight();
-        else this.options.onQuiet?.();
+        // The count below holds only for the text as read: after any change, the scanner decides.
+        if (this.firstLook !== look || textMayHoldClaims(root, starts, this.options.tests)) this.sight();
+        else this.lookIntoShadowRoots(root);
       });
+    });
+  }
+
+  private lookIntoShadowRoots(root: Node): void {
+    this.options.schedule(() => {
+      if (this.state !== 'watching') return;
+      if (shadowRootsMayHoldClaims(root, this.options.tests, this.watch)) this.sight();
+      else this.options.onQuiet?.();
     });
   }
 

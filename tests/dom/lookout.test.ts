@@ -169,11 +169,25 @@ describe('handing the first look to the scanner', () => {
       '<style>b { font-weight: 700 }</style><p id="p">Soft.</p><product-card></product-card>',
       { setUp: shadowOf('product-card', '<p>Zaps thigh fat.</p>'), manualSlices: true },
     );
-    slices.shift()?.(); // the text: no sighting
+    slices.shift()?.(); // the text: a stem
+    slices.shift()?.(); // what the style holds: that stem, so no sighting
     (document.getElementById('p') as HTMLElement).prepend('New! ');
     await later(); // the change is reported
     slices.shift()?.(); // the shadow roots: a sighting
     expect(seen.sightings).toBe(1);
     expect(lookout.takeFirstLook()).toBeUndefined();
+  });
+});
+
+describe('reading a huge page in more than one slice', () => {
+  it('counts what scripts hold only against the text as it was read', async () => {
+    // Reading the text and counting the stems in scripts and styles are two slices; a script
+    // added in between holds as many stems as the text did, which must not make the text's quiet.
+    const { seen, slices } = watch('<p>Lose weight the easy way.</p>', { manualSlices: true });
+    slices.shift()?.(); // the text: one stem
+    document.body.insertAdjacentHTML('beforeend', '<script type="application/json">{"weight": 1}</script>');
+    await later(); // the change is reported
+    slices.shift()?.(); // the count
+    expect(seen.sightings).toBe(1);
   });
 });
