@@ -21,10 +21,38 @@ export interface TabQuery {
   readonly tabId: number;
 }
 
+/** A claim found in a tab: which frame of it, and where in that frame's list. */
+export interface TabClaim extends ClaimSummary {
+  readonly frameId: number;
+  readonly index: number;
+}
+
 export interface TabFindings {
   /** The top frame's site, or "" when Spot Check has not run in the tab. */
   readonly site: string;
-  readonly claims: readonly ClaimSummary[];
+  readonly claims: readonly TabClaim[];
+}
+
+/**
+ * The popup asks the content script of one frame to bring a claim into view and open its card
+ * (sent to the tab, not the background).
+ */
+export interface ShowMessage {
+  readonly type: 'spotcheck:show';
+  readonly rule: string;
+  readonly text: string;
+  /** Where the claim was in the frame's list when it was reported. */
+  readonly index: number;
+}
+
+export function isShowMessage(value: unknown): value is ShowMessage {
+  const message = value as Partial<ShowMessage> | null;
+  return (
+    message?.type === 'spotcheck:show' &&
+    typeof message.rule === 'string' &&
+    typeof message.text === 'string' &&
+    typeof message.index === 'number'
+  );
 }
 
 /** A content script asks the background for the claims in blocks of its page's text. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { FoundMessage } from '../../src/messages';
+import { type FoundMessage, isShowMessage } from '../../src/messages';
 import { pageContext } from '../../src/page/claims';
 import { type Mark, Marks } from '../../src/page/marks';
 import { Scanner } from '../../src/page/scanner';
@@ -87,8 +87,23 @@ export async function checkPage({ ctx, filters, firstLook, bench }: Handover): P
     scanner.stop();
   };
 
+  // A claim picked in the popup's list: brought into view, its card opened. The list gives the
+  // claim's place in this frame's report; if the marks changed since, the same claim is looked up.
+  const show = (message: unknown): undefined => {
+    if (!isShowMessage(message)) return;
+    const all = marks.all();
+    const same = (mark: Mark | undefined) => mark?.rule.id === message.rule && mark.text === message.text;
+    const listed = all[message.index];
+    const mark = same(listed) ? listed : all.find(same);
+    if (!mark) return;
+    mark.indicator.scrollIntoView({ block: 'center' });
+    card.open(mark, 'click');
+  };
+  browser.runtime.onMessage.addListener(show);
+
   const unwatch = watchSite(site, (enabled) => (enabled ? void start() : stop()));
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(show);
     unwatch();
     stop();
   });

@@ -1,18 +1,31 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { TabFindings, TabQuery } from '../../src/messages';
+import type { ShowMessage, TabClaim, TabFindings, TabQuery } from '../../src/messages';
 import { tabFindings } from '../../src/settings/findings';
 import { disabledSites, isSiteEnabled, setSiteEnabled } from '../../src/settings/settings';
 import { Popup } from '../../src/ui/Popup';
 import './style.css';
 
-/** The tab the popup is about: the active one, or `?tabId=` (opening the popup page for a given tab). */
+/** `?tabId=`: the popup page opened in a tab of its own, about a given tab. */
+const givenTab = Number(new URLSearchParams(location.search).get('tabId'));
+
+/** The tab the popup is about: the active one, or the given one. */
 async function tabId(): Promise<number | undefined> {
-  const given = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(given) && given > 0) return given;
+  if (Number.isInteger(givenTab) && givenTab > 0) return givenTab;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** Shows a listed claim on its page (the frame's content script scrolls to it and opens its card). */
+async function showOnPage(claim: TabClaim): Promise<void> {
+  const id = await tabId();
+  if (id === undefined) return;
+  const message: ShowMessage = { type: 'spotcheck:show', rule: claim.rule, text: claim.text, index: claim.index };
+  // The page may have been reloaded or closed meanwhile: then there is nothing to show.
+  await browser.tabs.sendMessage(id, message, { frameId: claim.frameId }).catch(() => {});
+  // As a toolbar popup it closes, so the page and the card are in view; in a tab it stays.
+  if (!(givenTab > 0)) window.close();
 }
 
 async function activeTabFindings(): Promise<TabFindings> {
@@ -45,6 +58,7 @@ function App() {
       enabled={state.enabled}
       claims={state.findings.claims}
       onToggle={(enabled) => void setSiteEnabled(state.findings.site, enabled)}
+      onShow={(claim) => void showOnPage(claim)}
     />
   );
 }

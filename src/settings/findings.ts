@@ -30,7 +30,10 @@ export async function recordFindings(
 export async function findingsFor(tabId: number): Promise<TabFindings> {
   const tab = (await tabFindings.getValue())[tabId];
   if (!tab) return { site: '', claims: [] };
-  return { site: tab.site, claims: Object.values(tab.frames).flat() };
+  const claims = Object.entries(tab.frames).flatMap(([frameId, list]) =>
+    list.map((claim, index) => ({ ...claim, frameId: Number(frameId), index })),
+  );
+  return { site: tab.site, claims };
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

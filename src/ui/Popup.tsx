@@ -1,15 +1,17 @@
-import type { ClaimSummary } from '../messages';
+import type { TabClaim } from '../messages';
 
 export interface PopupProps {
   /** The tab's site; "" when Spot Check cannot run there (browser pages, files). */
   readonly site: string;
   readonly enabled: boolean;
-  readonly claims: readonly ClaimSummary[];
+  readonly claims: readonly TabClaim[];
   readonly onToggle: (enabled: boolean) => void;
+  /** A claim in the list was picked: show it on the page. */
+  readonly onShow: (claim: TabClaim) => void;
 }
 
 /** The toolbar popup: what was found on this tab, and the switch for this site. */
-export function Popup({ site, enabled, claims, onToggle }: PopupProps) {
+export function Popup({ site, enabled, claims, onToggle, onShow }: PopupProps) {
   return (
     <main class="popup">
       <header>
@@ -46,14 +48,16 @@ export function Popup({ site, enabled, claims, onToggle }: PopupProps) {
                 {claims.length} claim{claims.length === 1 ? '' : 's'} on this page
               </h2>
               <ul>
-                {claims.map((claim, index) => (
-                  <li key={`${claim.rule}-${index}`}>
-                    <span class="verdict">{claim.verdict}</span>
-                    <span class="claim">“{claim.text}”</span>
+                {claims.map((claim) => (
+                  <li key={`${claim.frameId}-${claim.index}`}>
+                    <button type="button" onClick={() => onShow(claim)}>
+                      <span class="verdict">{claim.verdict}</span>
+                      <span class="claim">“{claim.text}”</span>
+                    </button>
                   </li>
                 ))}
               </ul>
-              <p class="hint">Click a marked claim on the page for the evidence.</p>
+              <p class="hint">Pick a claim to see it on the page, with the evidence.</p>
             </section>
           )}
         </>

@@ -97,6 +97,47 @@ describe('the toolbar popup', () => {
     await page.close();
   });
 
+  it('shows a claim picked in the list on the page, scrolled into view with its card open', async () => {
+    await resetSettings();
+    const { page } = await e2e.browser.open(e2e.server.url('marketplace.html'));
+    await page.setViewportSize({ width: 1000, height: 500 });
+    await settle(page, 4);
+    const review = page.locator('#reviews spotcheck-indicator').first();
+    const inView = () =>
+      review.evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+    expect(await inView()).toBe(false); // the review is further down the page
+    const tabId = await tabIdOf(page);
+    const popup = await e2e.browser.context.newPage();
+    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
+    const pick = popup.getByRole('button', { name: /muffin top has disappeared/ });
+    await pick.focus();
+    await popup.keyboard.press('Enter'); // a list of buttons: the keyboard works as well as a click
+    await expect.poll(() => cardDialog(page).count()).toBe(1);
+    expect(await cardDialog(page).innerText()).toContain('muffin top has disappeared');
+    expect(await inView()).toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows a claim picked in the list inside the frame that holds it', async () => {
+    await resetSettings();
+    const { page } = await e2e.browser.open(e2e.server.url('with-iframe.html'));
+    const frame = page.frameLocator('#ad');
+    await expect.poll(() => frame.locator('[data-spotcheck-rule]').count(), { timeout: 10_000 }).toBe(1);
+    const tabId = await tabIdOf(page);
+    const popup = await e2e.browser.context.newPage();
+    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.locator('li button').count()).toBe(1);
+    await popup.locator('li button').click();
+    await expect.poll(() => frame.locator('spotcheck-card [role="dialog"]').count()).toBe(1);
+    expect(await cardDialog(page).count()).toBe(0); // not in the top page
+    await popup.close();
+    await page.close();
+  });
+
   it('shows the number of claims on the toolbar badge', async () => {
     await resetSettings();
     const url = e2e.server.url('marketplace.html');
