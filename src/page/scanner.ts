@@ -233,10 +233,10 @@ export class Scanner {
     let index = 0;
     for (; index < targets.length && !timeUp(); index++) {
       const target = targets[index] as Node;
-      // A change with nothing claim-like in it needs no reading, unless the block holds a mark:
-      // new words there ("not", "myth") can change what it claims.
-      const quiet = !mayHoldClaims(target, this.options.claims, (shadow) => this.observe(shadow));
-      if (quiet && !this.options.marks.all().some((mark) => target.contains(mark.range.startContainer))) continue;
+      // A change with nothing claim-like in it needs no reading. A block that holds a mark is
+      // never such a change: it still holds the words of the claim, or, if they changed, the
+      // mark is dropped by `prune` below.
+      if (!mayHoldClaims(target, this.options.claims, (shadow) => this.observe(shadow))) continue;
       const walker = new BlockWalker(target, this.limits.textNodes, (shadow) => this.observe(shadow));
       this.update(walker.take());
     }

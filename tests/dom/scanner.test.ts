@@ -257,6 +257,18 @@ describe('following a page that changes', () => {
     expect(indicators()).toHaveLength(3);
   });
 
+  it('drops a mark when words added around it turn the claim into a debunking', async () => {
+    document.body.innerHTML = '<p id="claim"><span id="lead"></span>This belt burns belly fat.</p>';
+    const { scanner, marks } = startScanner();
+    current = scanner;
+    await settled(scanner);
+    expect(marks.all()).toHaveLength(1);
+    (document.getElementById('lead') as HTMLElement).textContent = 'It is a myth that ';
+    await settled(scanner);
+    expect(marks.all()).toHaveLength(0);
+    expect(indicators()).toHaveLength(0);
+  });
+
   it('does not react to its own marks (no endless loop of work)', async () => {
     const { scanner, changes } = await scan('marketplace.html');
     const after = changes.length;
