@@ -23,6 +23,15 @@ async function tabIdOf(page: Page): Promise<number> {
   return id;
 }
 
+/** The popup page, opened in a tab of its own for the tab that shows `page`. */
+async function popupFor(page: Page): Promise<Page> {
+  const tabId = await tabIdOf(page);
+  const popup = await e2e.browser.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 520 });
+  await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
 async function resetSettings() {
   const sw = await worker();
   await sw.evaluate(async () => {
@@ -75,10 +84,7 @@ describe('the toolbar popup', () => {
     const url = e2e.server.url('marketplace.html');
     const { page } = await e2e.browser.open(url);
     await settle(page, 4);
-    const tabId = await tabIdOf(page);
-    const popup = await e2e.browser.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 520 });
-    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await popupFor(page);
     await expect.poll(() => popup.locator('h2').textContent()).toBe('4 claims on this page');
     const items = await popup.locator('li').allInnerTexts();
     expect(items).toHaveLength(4);
@@ -109,9 +115,7 @@ describe('the toolbar popup', () => {
         return box.top >= 0 && box.bottom <= window.innerHeight;
       });
     expect(await inView()).toBe(false); // the review is further down the page
-    const tabId = await tabIdOf(page);
-    const popup = await e2e.browser.context.newPage();
-    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await popupFor(page);
     const pick = popup.getByRole('button', { name: /muffin top has disappeared/ });
     await pick.focus();
     await popup.keyboard.press('Enter'); // a list of buttons: the keyboard works as well as a click
@@ -127,9 +131,7 @@ describe('the toolbar popup', () => {
     const { page } = await e2e.browser.open(e2e.server.url('with-iframe.html'));
     const frame = page.frameLocator('#ad');
     await expect.poll(() => frame.locator('[data-spotcheck-rule]').count(), { timeout: 10_000 }).toBe(1);
-    const tabId = await tabIdOf(page);
-    const popup = await e2e.browser.context.newPage();
-    await popup.goto(`chrome-extension://${e2e.browser.extensionId}/popup.html?tabId=${tabId}`);
+    const popup = await popupFor(page);
     await expect.poll(() => popup.locator('li button').count()).toBe(1);
     await popup.locator('li button').click();
     await expect.poll(() => frame.locator('spotcheck-card [role="dialog"]').count()).toBe(1);
