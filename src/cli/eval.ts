@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { parseLabelled } from '../corpus/labelled';
 import { score } from '../corpus/score';
-import { InputError, readText } from './inputs';
+import { readTextOrReport } from './inputs';
 import { loadMatcherOrExit } from './rules-source';
 
 function main(): number {
@@ -22,14 +22,8 @@ function main(): number {
     return 2;
   }
   const { matcher } = loadMatcherOrExit(values.rules);
-  let text: string;
-  try {
-    text = readText(file);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const text = readTextOrReport(file);
+  if (text === undefined) return 1;
   const { items, errors } = parseLabelled(text);
   for (const error of errors) console.error(`${file}:${error.line}: ${error.message}`);
 

@@ -42,6 +42,17 @@ export function readText(file: string): string {
   return text;
 }
 
+/** `readText`, with a bad file reported on stderr (by name and why) instead of thrown. */
+export function readTextOrReport(file: string): string | undefined {
+  try {
+    return readText(file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    console.error(error.message);
+    return undefined;
+  }
+}
+
 /** Plain text: every line is a block (a paragraph or a listing line). */
 export function textInput(file: string, text: string): ScanInput {
   const blocks: InputBlock[] = [];

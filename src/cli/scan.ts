@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import type { Match, Matcher } from '../match/matcher';
 import { BREAK } from '../match/normalize';
-import { InputError, readInput, readText, type ScanInput } from './inputs';
+import { InputError, readInput, readTextOrReport, type ScanInput } from './inputs';
 import { loadMatcherOrExit } from './rules-source';
 
 type JsonMatch = Pick<Match, 'rule' | 'category' | 'start' | 'end' | 'text'>;
@@ -121,14 +121,8 @@ function printReadable(
 }
 
 function scanJsonl(file: string, matcher: Matcher): number {
-  let text: string;
-  try {
-    text = readText(file);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const text = readTextOrReport(file);
+  if (text === undefined) return 1;
   let failed = false;
   text.split(/\r?\n/).forEach((raw, index) => {
     if (raw.trim() === '') return;
