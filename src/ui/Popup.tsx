@@ -50,14 +50,16 @@ export function Popup({ site, enabled, claims, onToggle, onShow }: PopupProps) {
               <ul>
                 {claims.map((claim) => (
                   <li key={`${claim.frameId}-${claim.index}`}>
-                    <button type="button" onClick={() => onShow(claim)}>
+                    <button type="button" aria-describedby="pick-hint" onClick={() => onShow(claim)}>
                       <span class="verdict">{claim.verdict}</span>
                       <span class="claim">“{claim.text}”</span>
                     </button>
                   </li>
                 ))}
               </ul>
-              <p class="hint">Pick a claim to see it on the page, with the evidence.</p>
+              <p class="hint" id="pick-hint">
+                Pick a claim to see it on the page, with the evidence.
+              </p>
             </section>
           )}
         </>

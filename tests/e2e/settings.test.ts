@@ -117,6 +117,11 @@ describe('the toolbar popup', () => {
     expect(await inView()).toBe(false); // the review is further down the page
     const popup = await popupFor(page);
     const pick = popup.getByRole('button', { name: /muffin top has disappeared/ });
+    // Screen readers hear what picking does, from the hint under the list.
+    const description = await pick.evaluate(
+      (button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+    );
+    expect(description).toContain('Pick a claim to see it on the page');
     await pick.focus();
     await popup.keyboard.press('Enter'); // a list of buttons: the keyboard works as well as a click
     await expect.poll(() => cardDialog(page).count()).toBe(1);
