@@ -1,14 +1,15 @@
-import { storage } from 'wxt/utils/storage';
 import type { ClaimSummary, TabFindings } from '../messages';
+import { storedItem } from './stored-item';
 
 /**
  * What was found in each tab, per frame (tab id → frame id → claims), for the badge and the popup.
  * Session storage: it lives as long as the browser session, across service-worker restarts.
  * Content scripts may not use session storage, so only the background and the popup import this.
  */
-export const tabFindings = storage.defineItem<Record<string, { site: string; frames: Record<string, ClaimSummary[]> }>>(
-  'session:tabFindings',
-  { fallback: {} },
+export const tabFindings = storedItem<Record<string, { site: string; frames: Record<string, ClaimSummary[]> }>>(
+  'session',
+  'tabFindings',
+  {},
 );
 
 /** Records what one frame of a tab found; returns the tab's total count of claims. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { findingsFor, forgetTab, recordFindings } from '../../src/settings/findings';
 import {
   disabledSites,
   dismiss,
@@ -46,5 +47,22 @@ describe('settings', () => {
     expect(await dismissedOn('https://a.example/1')).toEqual([]);
     expect(await dismissedOn('https://b.example/304')).toEqual(['k']);
     expect(await dismissedOn('https://b.example/5')).toEqual(['k']);
+  });
+});
+
+describe('what was found in each tab', () => {
+  it('lists every frame’s claims with the frame and each claim’s place in its report', async () => {
+    const claim = (text: string) => ({ rule: 'sweat-wrap-melts-fat', verdict: 'Water loss, not fat loss', text });
+    expect(await recordFindings(7, 0, 'shop.example', [claim('melts belly fat'), claim('burns love handles')])).toBe(2);
+    expect(await recordFindings(7, 3, 'ads.example', [claim('sweat out belly fat')])).toBe(3);
+    const findings = await findingsFor(7);
+    expect(findings.site).toBe('shop.example'); // the top frame names the tab's site
+    expect(findings.claims.map(({ frameId, index, text }) => [frameId, index, text])).toEqual([
+      [0, 0, 'melts belly fat'],
+      [0, 1, 'burns love handles'],
+      [3, 0, 'sweat out belly fat'],
+    ]);
+    await forgetTab(7);
+    expect(await findingsFor(7)).toEqual({ site: '', claims: [] });
   });
 });
