@@ -2,8 +2,8 @@ import type { Filters } from '../match/filters';
 import { SKIPPED_TEXT_HOLDERS } from './extract';
 import { shadowRootsUnder } from './sparse';
 
-/** The filters these tests need: the loosest ones, for a whole subtree's text at once. */
-export type HoldTests = Pick<Filters, 'mayContainAnywhere' | 'stemStarts'>;
+/** The filter these tests need: the loosest, for a whole subtree's text at once. */
+export type HoldTests = Pick<Filters, 'stemStarts'>;
 
 /** Stem offsets counted per text at most; a text with more is taken to hold a claim. */
 export const MAX_COUNTED = 10_000;
@@ -14,11 +14,9 @@ export const MAX_COUNTED = 10_000;
  * block. Each shadow root looked into is passed to `onShadowRoot`, so its changes can be watched.
  */
 export function mayHoldClaims(root: Node, tests: HoldTests, onShadowRoot?: (shadow: ShadowRoot) => void): boolean {
-  const text = root.textContent ?? '';
-  if (tests.mayContainAnywhere(text) && textMayHoldClaims(root, tests.stemStarts(text, MAX_COUNTED), tests)) {
-    return true;
-  }
-  return shadowRootsMayHoldClaims(root, tests, onShadowRoot);
+  // One search of the text: where stems start, none on most changes.
+  const starts = tests.stemStarts(root.textContent ?? '', MAX_COUNTED);
+  return textMayHoldClaims(root, starts, tests) || shadowRootsMayHoldClaims(root, tests, onShadowRoot);
 }
 
 /** Whether the open shadow roots below `root` (and theirs) could hold a claim. */

@@ -155,8 +155,8 @@ class Guide {
     const target = this.starts[this.next];
     if (target === undefined) return null; // no stem starts further on in this root
     // The first pass's hot loop. It runs once per page, mostly before the engine has optimised
-    // it, so every operation in it costs about as much as the browser's own step to the node:
-    // keeping it this bare took a 7,000-node walk from about 7 ms to 2.5.
+    // it, so it does no more per node than step, read the length and compare (the browser's own
+    // step to a node costs about 0.35 µs the first time; each extra operation here adds to that).
     let end = this.end;
     let read = 0;
     let node: Text | null = null;
