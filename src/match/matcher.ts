@@ -70,6 +70,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     cues: new RegExp(compiled.cues, 'g'),
     judge: new ContextJudge(compiled.context),
     general: compiled.rules.map((rule) => rule.category === 'general'),
+    activity: compiled.rules.map((rule) => rule.category === 'spot-exercise'),
   };
 
   const passes = (text: string) => naive || filters.mayContain(text);
@@ -98,7 +99,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
           continue;
         }
         const ruleIndex = shared.general[pattern.rule]
-          ? (attribute([block.cuesIn(sentence), block.cuesInBlock(), block.cuesInPage()], claim, shared.general) ??
+          ? (attribute([block.cuesIn(sentence), block.cuesInBlock(), block.cuesInPage()], claim, shared) ??
             pattern.rule)
           : pattern.rule;
         const rule = compiled.rules[ruleIndex];
@@ -125,6 +126,8 @@ interface Shared {
   readonly judge: ContextJudge;
   /** Per rule: whether it is product-neutral ("general") and takes its rule from a cue. */
   readonly general: readonly boolean[];
+  /** Per rule: whether its cues name an activity (running, crunches) rather than a product. */
+  readonly activity: readonly boolean[];
 }
 
 function cueHits(shared: Shared, text: string, offset = 0): CueHit[] {
@@ -210,9 +213,10 @@ function sentencesWithAnchors(text: string, spans: readonly Span[], anchors: Reg
  * Which specific rule explains a product-neutral claim: the one whose cue is nearest the claim
  * in its sentence, else nearest in its block, else the first in the page context. A cue word
  * inside the claim usually names a body part ("bra bulge"), not the product, so it counts only
- * when there is no other.
+ * when there is no other. At each level a product beats an activity: in "wear the sauna vest on
+ * your run and sweat off belly fat" the claim is the vest's, the run is when to wear it.
  */
-function attribute(levels: CueHit[][], claim: Span, general: readonly boolean[]): number | undefined {
+function attribute(levels: CueHit[][], claim: Span, { general, activity }: Shared): number | undefined {
   const distance = (hit: CueHit) => Math.max(0, hit.start - claim[1], claim[0] - hit.end);
   const last = levels.length - 1;
   // Page-context offsets are not comparable with the claim's: those cues are always outside.
@@ -220,9 +224,11 @@ function attribute(levels: CueHit[][], claim: Span, general: readonly boolean[])
   const outside = levels.some((hits, level) => hits.some((hit) => !general[hit.rule] && !inside(hit, level)));
   for (const [level, hits] of levels.entries()) {
     const specific = hits.filter((hit) => !general[hit.rule] && !(outside && inside(hit, level)));
-    if (specific.length === 0) continue;
-    if (level === last) return specific[0]?.rule; // no distances there: the first cue wins
-    return specific.reduce((best, hit) => (distance(hit) < distance(best) ? hit : best)).rule;
+    const products = specific.filter((hit) => !activity[hit.rule]);
+    const candidates = products.length > 0 ? products : specific;
+    if (candidates.length === 0) continue;
+    if (level === last) return candidates[0]?.rule; // no distances there: the first cue wins
+    return candidates.reduce((best, hit) => (distance(hit) < distance(best) ? hit : best)).rule;
   }
   return undefined;
 }

@@ -87,9 +87,28 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Melts back fat and bra bulge.')).toBe('sauna-garment-burns-fat');
   });
 
+  it('names the product rather than the activity it is worn or used for', () => {
+    expect(ruleFor('Slip on the sauna vest before your jog and sweat the belly fat away.')).toBe(
+      'sauna-garment-burns-fat',
+    );
+    expect(ruleFor('Strap on this thermal belt before your run and watch the spare tyre shrink.')).toBe(
+      'sweat-wrap-melts-fat',
+    );
+    // with no product named, the activity explains the claim
+    expect(ruleFor('Go for a jog and watch the spare tyre shrink.')).toBe('running-targets-buttocks-fat');
+  });
+
   it('uses the page context (title, heading) when the block names no product', () => {
     const [withContext] = shippedMatcher().match('Burns belly fat fast.', { context: 'Vibrating Massager Belt' });
     expect(withContext?.rule).toBe('vibration-shakes-off-fat');
+  });
+
+  it('flags a device or cream that promises a smaller middle, not one that firms it or a colour name', () => {
+    expect(claimsIn('Ab toning belt: get a flat tummy without exercise.')).toEqual(['toning belt: get a flat tummy']);
+    expect(claimsIn('Our slimming gel tightens and slims flabby upper arms.')).toEqual(['slims flabby upper arms']);
+    expect(claimsIn('The EMS belt firms and tones your tummy muscles.')).toEqual([]);
+    expect(claimsIn('Electric blue shapewear bodysuit that slims your waist instantly.')).toEqual([]);
+    expect(claimsIn('Slim-fit joggers with an elastic waist, in electric green.')).toEqual([]);
   });
 
   it('counts cue-only patterns only near their cue', () => {
