@@ -111,6 +111,23 @@ describe('matcher: which rule explains a claim', () => {
     expect(claimsIn('Slim-fit joggers with an elastic waist, in electric green.')).toEqual([]);
   });
 
+  it('reads shop-title and review phrasing: a lost muffin top, fat drawn out, fat burned overnight by a patch', () => {
+    expect(claimsIn('Been wearing it 2 weeks and my muffin top is literally gone!!')).toEqual([
+      'muffin top is literally gone',
+    ]);
+    expect(claimsIn('Detox foot pads draw out toxins and fat from your belly.')).toEqual([
+      'draw out toxins and fat from your belly',
+    ]);
+    expect(claimsIn('Slim belly patch, burns fat overnight.')).toEqual(['burns fat overnight']);
+    expect(claimsIn('Inner thigh toner: squeeze away inner thigh fat in 10 minutes a day.')).toEqual([
+      'squeeze away inner thigh fat',
+    ]);
+    expect(claimsIn('Hot cream slimming gel, fat burning for belly thighs arms')).toEqual(['fat burning for belly']);
+    // the same words with no fat in them, or in a kitchen
+    expect(claimsIn('My back pain is gone since I started wearing the posture corrector.')).toEqual([]);
+    expect(claimsIn('Squeeze out the fat from the pork belly before roasting.')).toEqual([]);
+  });
+
   it('counts cue-only patterns only near their cue', () => {
     expect(claimsIn('Lose up to 4 inches in 2 weeks!')).toEqual([]);
     expect(claimsIn('Hot tummy wrap: lose up to 4 inches in 2 weeks!')).toEqual(['lose up to 4 inches']);
