@@ -43,6 +43,8 @@ describe('matcher: what must not be flagged', () => {
     ['Spot reduction is a myth; train your whole body.', 'debunk'],
     ['Can a cream melt thigh fat?', 'question'],
     ['The ad claims it melts belly fat overnight.', 'mention'],
+    ['Marketers love to say their wraps melt belly fat.', 'mention'],
+    ['Sellers say this belt melts belly fat, but the FTC disagrees.', 'mention'],
     ['Lose belly fat the slow way: a calorie deficit and patience.', 'truthful'],
     ['Melt the pork belly fat slowly in a pan.', 'off-topic'],
   ])('dismisses %j (%s)', (text, reason) => {
