@@ -125,6 +125,11 @@ describe('matcher: which rule explains a claim', () => {
       'squeeze away inner thigh fat',
     ]);
     expect(claimsIn('Hot cream slimming gel, fat burning for belly thighs arms')).toEqual(['fat burning for belly']);
+    expect(claimsIn('🔥 #bellyfat GONE in 14 days with our sweat wrap 🔥')).toEqual(['bellyfat GONE']);
+    expect(claimsIn('Turn up the heat on stubborn belly fat with the thermo shaper.')).toEqual([
+      'Turn up the heat on stubborn belly fat',
+    ]);
+    expect(claimsIn('Turn up the heat on your workouts with this weighted vest.')).toEqual([]);
     // the same words with no fat in them, or in a kitchen
     expect(claimsIn('My back pain is gone since I started wearing the posture corrector.')).toEqual([]);
     expect(claimsIn('Squeeze out the fat from the pork belly before roasting.')).toEqual([]);
