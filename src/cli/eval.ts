@@ -27,6 +27,11 @@ function main(): number {
   const { items, errors } = parseLabelled(text);
   for (const error of errors) console.error(`${file}:${error.line}: ${error.message}`);
 
+  if (items.length === 0) {
+    // Scores of nothing would read as perfect ones.
+    console.error(`${file}: no labelled texts to score`);
+    return 1;
+  }
   const result = score(items, (t) => matcher.match(t));
   const flagged = items.filter((i) => i.flag).length;
   const pct = (n: number) => n.toFixed(3);

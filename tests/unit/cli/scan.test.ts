@@ -94,5 +94,8 @@ describe('npm run eval', () => {
     const bad = runCli('eval', [fixture('texts.jsonl')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('tests/fixtures/cli/texts.jsonl:1: field "flag" must be true or false');
+    // every line is malformed: no scores at all, rather than a perfect 1.000 of nothing
+    expect(bad.stdout).not.toContain('precision');
+    expect(bad.stderr).toContain('tests/fixtures/cli/texts.jsonl: no labelled texts to score');
   });
 });
