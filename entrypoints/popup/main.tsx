@@ -8,11 +8,12 @@ import { Popup } from '../../src/ui/Popup';
 import './style.css';
 
 /** `?tabId=`: the popup page opened in a tab of its own, about a given tab. */
-const givenTab = Number(new URLSearchParams(location.search).get('tabId'));
+const given = Number(new URLSearchParams(location.search).get('tabId'));
+const givenTab = Number.isInteger(given) && given > 0 ? given : undefined;
 
 /** The tab the popup is about: the active one, or the given one. */
 async function tabId(): Promise<number | undefined> {
-  if (Number.isInteger(givenTab) && givenTab > 0) return givenTab;
+  if (givenTab !== undefined) return givenTab;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
@@ -25,7 +26,7 @@ async function showOnPage(claim: TabClaim): Promise<void> {
   // The page may have been reloaded or closed meanwhile: then there is nothing to show.
   await browser.tabs.sendMessage(id, message, { frameId: claim.frameId }).catch(() => {});
   // As a toolbar popup it closes, so the page and the card are in view; in a tab it stays.
-  if (!(givenTab > 0)) window.close();
+  if (givenTab === undefined) window.close();
 }
 
 async function activeTabFindings(): Promise<TabFindings> {
