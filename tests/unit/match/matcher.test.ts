@@ -135,6 +135,46 @@ describe('matcher: which rule explains a claim', () => {
     expect(claimsIn('Squeeze out the fat from the pork belly before roasting.')).toEqual([]);
   });
 
+  it('reads fat named by where it sits, flab sweated off, and a middle watched shrinking', () => {
+    expect(claimsIn('Anti-cellulite balm that melts fat from your saddlebags.')).toEqual([
+      'melts fat from your saddlebags',
+    ]);
+    expect(claimsIn('The suction cups suck toxins and fat out of your hips.')).toEqual([
+      'suck toxins and fat out of your hips',
+    ]);
+    expect(claimsIn('Thermal arm sleeves that sweat off the flab as you walk.')).toEqual(['sweat off the flab']);
+    expect(claimsIn('Leg raises: the secret to carving away a muffin top.')).toEqual(['carving away a muffin top']);
+    expect(claimsIn('Warming serum that boosts fat burning in trouble zones.')).toEqual([
+      'fat burning in trouble zones',
+    ]);
+    expect(claimsIn('Slimming drops: apply daily and watch your belly melt away.')).toEqual([
+      'watch your belly melt away',
+    ]);
+    expect(claimsIn('Fat-burning tea designed to target the tummy and hips.')).toEqual([
+      'Fat-burning tea designed to target the tummy and hips',
+    ]);
+    // a waist held in by shapewear, a supplement that names no area, a crunch that only builds muscle
+    expect(claimsIn('Seamless shorts: watch your waist look smaller in any dress.')).toEqual([]);
+    expect(claimsIn('Fat burner capsules for men and women, 90 count.')).toEqual([]);
+    expect(claimsIn('Stomach vacuums train the deep core muscles.')).toEqual([]);
+    // a cellulite cream is a cosmetic until it promises to melt the fat
+    expect(claimsIn('Cellulite serum that smooths and firms the skin.')).toEqual([]);
+    expect(claimsIn('Cellulite serum that burns off cellulite fat.')).toEqual(['burns off cellulite fat']);
+  });
+
+  it('gives an exercise the exercise card even when its name sounds like a device, and a swing the toning card', () => {
+    expect(ruleFor('Stomach vacuums suck the fat off your waist.')).toBe('crunches-burn-belly-fat');
+    expect(ruleFor('The vacuum cups suck the fat off your waist.')).toBe('home-device-removes-fat');
+    expect(ruleFor('Kettlebell swings torch saddlebags.')).toBe('toning-slims-that-area');
+  });
+
+  it('leaves honest testimonials and a quoted claim that the next sentence rebuts', () => {
+    expect(claimsIn('She lost her beer belly after a year of swimming and eating less.')).toEqual([]);
+    expect(claimsIn('Lost my belly by cutting calories and walking daily.')).toEqual([]);
+    expect(claimsIn('Lost my belly without eating less, just wearing the belt!')).toEqual(['Lost my belly']);
+    expect(claimsIn('"Melts tummy fat!" says the box. Sweating is not fat loss, though.')).toEqual([]);
+  });
+
   it('counts cue-only patterns only near their cue', () => {
     expect(claimsIn('Lose up to 4 inches in 2 weeks!')).toEqual([]);
     expect(claimsIn('Hot tummy wrap: lose up to 4 inches in 2 weeks!')).toEqual(['lose up to 4 inches']);
