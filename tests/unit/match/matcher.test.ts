@@ -153,6 +153,12 @@ describe('matcher: which rule explains a claim', () => {
     expect(claimsIn('Fat-burning tea designed to target the tummy and hips.')).toEqual([
       'Fat-burning tea designed to target the tummy and hips',
     ]);
+    expect(claimsIn('The roller kneads away cellulite on your hips.')).toEqual(['kneads away cellulite on your hips']);
+    expect(claimsIn('Kickstart fat burning on your upper arms with the toning gel.')).toEqual([
+      'Kickstart fat burning on your upper arms',
+    ]);
+    expect(claimsIn('Fat burning on your upper arms is slow; it follows overall loss.')).toEqual([]);
+    expect(claimsIn('Massage away tight calves after a long run.')).toEqual([]);
     // a waist held in by shapewear, a supplement that names no area, a crunch that only builds muscle
     expect(claimsIn('Seamless shorts: watch your waist look smaller in any dress.')).toEqual([]);
     expect(claimsIn('Fat burner capsules for men and women, 90 count.')).toEqual([]);
