@@ -43,6 +43,15 @@ export class ContextJudge {
   }
 
   /**
+   * True when the page's title or main heading (folded) frames the whole page as a look at the
+   * myth: an article asking whether the products work quotes their claims in paragraphs that
+   * do not themselves say it is a myth.
+   */
+  pageDebunks(foldedContext: string): boolean {
+    return this.has('debunk-page', this.mask(foldedContext));
+  }
+
+  /**
    * Checks one claim. `masked` is the block's folded text after `mask`; `sentence` and `claim`
    * are spans in it.
    */

@@ -170,6 +170,11 @@ class Block {
     return this.cuesInBlock().filter((hit) => hit.start >= span[0] && hit.end <= span[1]);
   }
 
+  /** Whether the page's title or heading frames the page as a look at the myth (see context.yaml). */
+  private pageDebunks(): boolean {
+    return this.context ? this.shared.judge.pageDebunks(normalize(this.context).text) : false;
+  }
+
   cuesInPage(): CueHit[] {
     this.pageCues ??= this.context ? cueHits(this.shared, normalize(this.context).text) : [];
     return this.pageCues;
@@ -191,7 +196,7 @@ class Block {
   dismissal(sentence: Span, claim: Span): Dismissal | undefined {
     const { judge } = this.shared;
     this.masked ??= judge.mask(this.text);
-    this.debunks ??= judge.blockDebunks(this.masked);
+    this.debunks ??= judge.blockDebunks(this.masked) || this.pageDebunks();
     return this.debunks ? 'debunk' : judge.dismiss(this.masked, sentence, claim);
   }
 }

@@ -73,6 +73,7 @@ export const CONTEXT_KINDS = [
   'mention',
   'debunk-sentence',
   'debunk-block',
+  'debunk-page',
   'truthful',
   'off-topic',
 ] as const;

@@ -61,8 +61,8 @@ describe('marking claims on a product page', () => {
     expect(document.body.textContent).toBe(before);
   });
 
-  it('marks nothing on an honest store, a debunking article or a seller form', async () => {
-    for (const page of ['honest-store.html', 'debunk-article.html', 'seller-form.html']) {
+  it('marks nothing on an honest store, debunking articles or a seller form', async () => {
+    for (const page of ['honest-store.html', 'debunk-article.html', 'debunk-question.html', 'seller-form.html']) {
       const { marks, scanner } = await scan(page);
       expect(marks.size, page).toBe(0);
       scanner.stop();

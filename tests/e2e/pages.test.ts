@@ -69,14 +69,17 @@ describe('pages that change after they load', () => {
 });
 
 describe('pages that must stay unmarked', () => {
-  it.each(['honest-store.html', 'debunk-article.html'])('marks nothing on %s and mounts no UI', async (name) => {
-    const { page, errors } = await e2e.browser.open(e2e.server.url(name));
-    await settle(page);
-    expect(await indicators(page).count()).toBe(0);
-    expect(await page.locator('spotcheck-card, [data-spotcheck-style]').count()).toBe(0);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each(['honest-store.html', 'debunk-article.html', 'debunk-question.html'])(
+    'marks nothing on %s and mounts no UI',
+    async (name) => {
+      const { page, errors } = await e2e.browser.open(e2e.server.url(name));
+      await settle(page);
+      expect(await indicators(page).count()).toBe(0);
+      expect(await page.locator('spotcheck-card, [data-spotcheck-style]').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('leaves a seller’s form alone: fields, their values and editable text', async () => {
     const { page } = await e2e.browser.open(e2e.server.url('seller-form.html'));

@@ -181,6 +181,28 @@ describe('matcher: which rule explains a claim', () => {
     expect(claimsIn('"Melts tummy fat!" says the box. Sweating is not fat loss, though.')).toEqual([]);
   });
 
+  it('leaves claims quoted on a page whose title or heading asks whether they work, or says they do not', () => {
+    const quoted = 'You have seen the ads: a belt that melts belly fat, a gel that zaps thigh fat.';
+    for (const title of [
+      'Do waist trainers and fat-melting creams work? A dietitian explains',
+      'Can a cream really melt thigh fat?\nWhat we found',
+      'Why sweat belts won’t burn belly fat',
+      'Five fat-loss myths, busted',
+      'Is the EMS ab belt a scam?',
+    ]) {
+      expect(claimsIn(quoted, title), title).toEqual([]);
+    }
+    // product pages are titled with the product, however they sell it
+    for (const title of [
+      'Neoprene Sweat Belt – Melts Belly Fat Fast',
+      'Sauna Suit | Lose Water Weight Before Weigh-In',
+      'No-Sweat Belly Fat Burner Gel',
+      'Our expert explains the science behind the HeatCore belt',
+    ]) {
+      expect(claimsIn(quoted, title), title).toEqual(['melts belly fat', 'zaps thigh fat']);
+    }
+  });
+
   it('counts cue-only patterns only near their cue', () => {
     expect(claimsIn('Lose up to 4 inches in 2 weeks!')).toEqual([]);
     expect(claimsIn('Hot tummy wrap: lose up to 4 inches in 2 weeks!')).toEqual(['lose up to 4 inches']);
