@@ -74,6 +74,13 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
   };
 
   const passes = (text: string) => naive || filters.mayContain(text);
+  // Every block of a page comes with the same context: it is read once, not once per block.
+  let lastPage: Page | undefined;
+  const pageOf = (context: string | undefined): Page | undefined => {
+    if (!context) return undefined;
+    if (lastPage?.context !== context) lastPage = new Page(shared, context);
+    return lastPage;
+  };
   /** Everything after the first pass, which the caller has already run (or skipped, for naive). */
   const read = (text: string, options: MatchOptions): { matches: Match[]; dismissed: Dismissed[] } => {
     const matches: Match[] = [];
@@ -84,7 +91,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     // A one-sentence block already passed the first pass; only longer blocks need it per sentence.
     const sentences = naive || spans.length === 1 ? spans : sentencesWithAnchors(norm.text, spans, anchors);
     if (sentences.length === 0) return { matches, dismissed };
-    const block = new Block(shared, norm.text, options.context);
+    const block = new Block(shared, norm.text, pageOf(options.context));
 
     for (const sentence of sentences) {
       const slice = norm.text.slice(sentence[0], sentence[1]);
@@ -143,13 +150,40 @@ function cueHits(shared: Shared, text: string, offset = 0): CueHit[] {
   return hits;
 }
 
+/** What the page context (title, heading) says, each part read the first time it is needed. */
+class Page {
+  private folded: string | undefined;
+  private pageCues: CueHit[] | undefined;
+  private pageDebunks: boolean | undefined;
+
+  constructor(
+    private readonly shared: Shared,
+    readonly context: string,
+  ) {}
+
+  private text(): string {
+    this.folded ??= normalize(this.context).text;
+    return this.folded;
+  }
+
+  cues(): CueHit[] {
+    this.pageCues ??= cueHits(this.shared, this.text());
+    return this.pageCues;
+  }
+
+  /** Whether the title or heading frames the page as a look at the myth (see context.yaml). */
+  debunks(): boolean {
+    this.pageDebunks ??= this.shared.judge.pageDebunks(this.text());
+    return this.pageDebunks;
+  }
+}
+
 /**
  * One block's cues and context, each read the first time it is needed: most blocks that reach
  * the finder still hold no claim. (A class, not closures made per call: this is the hot path.)
  */
 class Block {
   private blockCues: CueHit[] | undefined;
-  private pageCues: CueHit[] | undefined;
   private present: Set<number> | undefined;
   private masked: string | undefined;
   private debunks: boolean | undefined;
@@ -157,7 +191,7 @@ class Block {
   constructor(
     private readonly shared: Shared,
     private readonly text: string,
-    private readonly context: string | undefined,
+    private readonly page: Page | undefined,
   ) {}
 
   cuesInBlock(): CueHit[] {
@@ -170,14 +204,8 @@ class Block {
     return this.cuesInBlock().filter((hit) => hit.start >= span[0] && hit.end <= span[1]);
   }
 
-  /** Whether the page's title or heading frames the page as a look at the myth (see context.yaml). */
-  private pageDebunks(): boolean {
-    return this.context ? this.shared.judge.pageDebunks(normalize(this.context).text) : false;
-  }
-
   cuesInPage(): CueHit[] {
-    this.pageCues ??= this.context ? cueHits(this.shared, normalize(this.context).text) : [];
-    return this.pageCues;
+    return this.page?.cues() ?? [];
   }
 
   /**
@@ -196,7 +224,7 @@ class Block {
   dismissal(sentence: Span, claim: Span): Dismissal | undefined {
     const { judge } = this.shared;
     this.masked ??= judge.mask(this.text);
-    this.debunks ??= judge.blockDebunks(this.masked) || this.pageDebunks();
+    this.debunks ??= judge.blockDebunks(this.masked) || (this.page?.debunks() ?? false);
     return this.debunks ? 'debunk' : judge.dismiss(this.masked, sentence, claim);
   }
 }
