@@ -6,6 +6,7 @@ import {
   shadowRootsMayHoldClaims,
   textMayHoldClaims,
 } from './may-hold-claims';
+import { stemStartsIn } from './page-text';
 import type { Scheduler } from './scanner';
 import { type Throttled, throttle } from './schedule';
 
@@ -76,7 +77,7 @@ export class Lookout {
     this.options.schedule(() => {
       if (this.state !== 'watching') return;
       const root = this.page();
-      const starts = this.options.tests.stemStarts(root.textContent ?? '', MAX_COUNTED);
+      const starts = stemStartsIn(root, this.options.tests, MAX_COUNTED);
       if (starts === undefined) {
         this.sight(); // too many to count: surely worth reading
         return;

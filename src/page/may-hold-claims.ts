@@ -1,5 +1,6 @@
 import type { Filters } from '../match/filters';
 import { SKIPPED_TEXT_HOLDERS } from './extract';
+import { stemStartsIn } from './page-text';
 import { shadowRootsUnder } from './sparse';
 
 /** The filter these tests need: the loosest, for a whole subtree's text at once. */
@@ -15,7 +16,7 @@ export const MAX_COUNTED = 10_000;
  */
 export function mayHoldClaims(root: Node, tests: HoldTests, onShadowRoot?: (shadow: ShadowRoot) => void): boolean {
   // One search of the text: where stems start, none on most changes.
-  const starts = tests.stemStarts(root.textContent ?? '', MAX_COUNTED);
+  const starts = stemStartsIn(root, tests, MAX_COUNTED);
   return textMayHoldClaims(root, starts, tests) || shadowRootsMayHoldClaims(root, tests, onShadowRoot);
 }
 

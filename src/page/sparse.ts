@@ -1,6 +1,7 @@
 import type { Matcher } from '../match/matcher';
 import { BlockWalker, blockOf, isInSkipped, type TextBlock } from './extract';
 import type { FirstLook } from './lookout';
+import { stemStartsIn } from './page-text';
 
 /** The matcher's cheap tests, which are all the first pass needs. */
 export type PartTests = Pick<Matcher, 'mayContainPart' | 'stemStarts'>;
@@ -15,8 +16,9 @@ const STEPS = 256;
  * node it touches (each needs a JS wrapper in the script's isolated world: walking all 22,000
  * nodes of a large category page cost 35 ms, reading its text in one call 3 ms). So:
  *
- * 1. per root (the document, then each open shadow root), one `textContent` read and one regex
- *    find where in its text a claim's anchor could start; most pages stop here, with none;
+ * 1. per root (the document, then each open shadow root), one read of its text (in pieces, see
+ *    `textInPieces`) and a regex to find where in it a claim's anchor could start; most pages
+ *    stop here, with none;
  * 2. otherwise only text nodes are walked, reading nothing but their length, to find the nodes
  *    those offsets fall in (a root's text is its text nodes' data, in the walk's order). Reading
  *    each node's text and testing it cost more than twice as much;
@@ -25,8 +27,8 @@ const STEPS = 256;
  * The offsets hold while the page is unchanged: once the scanner reports a change (`textChanged`),
  * the rest of that root is walked testing each node's own text (`mayContainPart`) instead.
  *
- * Shadow roots are found by one XPath query for custom elements (the hosts web-component shops
- * use); hosts added later are found by the scanner's mutation handling.
+ * Shadow roots are found by one selector query for elements that may host one (see
+ * MAY_HOST_SHADOW); hosts added later are found by the scanner's mutation handling.
  */
 export class SparseWalker {
   private readonly roots: Node[];
@@ -55,7 +57,7 @@ export class SparseWalker {
   /** Where stems start in `root`'s text, at most MAX_GUIDED_STEMS of them (else `undefined`). */
   private stemStarts(root: Node): readonly number[] | undefined {
     const given = this.given?.root === root ? this.given.starts : undefined;
-    if (!given) return this.tests.stemStarts(root.textContent ?? '', MAX_GUIDED_STEMS);
+    if (!given) return stemStartsIn(root, this.tests, MAX_GUIDED_STEMS);
     return given.length > MAX_GUIDED_STEMS ? undefined : given;
   }
 
@@ -176,39 +178,23 @@ class Guide {
   }
 }
 
-/** Each document's query for custom elements, parsed once: parsing it took most of each search. */
-const customElementQueries = new WeakMap<Document, XPathExpression>();
+/**
+ * Elements that may host a shadow root, for one native query. Of the built-in elements, only
+ * these may: article, aside, blockquote, body, div, footer, h1-h6, header, main, nav, p, section
+ * and span. Web-component shops put their text in custom elements' shadow roots, so those
+ * common built-ins are left out with every built-in that cannot host one, most frequent first
+ * (each element is tested against the list until one fits). What is left on a page is mostly
+ * custom elements, and rare built-ins that are asked and pass.
+ */
+const MAY_HOST_SHADOW =
+  ':not(div,span,a,li,p,img,svg,path,i,b,ul,button,input,label,strong,em,br,td,tr,option,h2,h3,h4,h1,h5,h6,section,article,header,footer,nav,main,aside,small,source,picture,figure,figcaption,g,use,circle,rect,line,polygon,polyline,ellipse,defs,symbol,stop,clipPath,mask,linearGradient,radialGradient,table,tbody,thead,tfoot,th,caption,col,colgroup,ol,dl,dt,dd,form,select,textarea,fieldset,legend,script,style,link,meta,noscript,template,iframe,video,audio,track,canvas,time,sup,sub,hr,wbr,code,pre,blockquote,cite,abbr,mark,del,ins,s,u,q,kbd,samp,var,data,bdi,bdo,ruby,rt,rp,details,summary,dialog,object,embed,map,area,output,progress,meter,datalist,optgroup,address,hgroup,search,menu,slot,center,font,big,tt,nobr,title,desc,text,tspan)';
 
-function customElementQuery(doc: Document): XPathExpression {
-  let query = customElementQueries.get(doc);
-  if (!query) {
-    query = doc.createExpression("descendant-or-self::*[contains(local-name(), '-')]");
-    customElementQueries.set(doc, query);
-  }
-  return query;
-}
-
-/** Open shadow roots of the custom elements under `root` (one XPath query, no walk). */
+/** Open shadow roots of the elements under `root` that may host one (one native query, no walk). */
 export function shadowRootsUnder(root: Node): ShadowRoot[] {
-  const doc = root.ownerDocument ?? (root as Document);
   const found: ShadowRoot[] = [];
   const host = root as Element;
   if (host.shadowRoot) found.push(host.shadowRoot);
-  if (typeof doc.createExpression === 'function' && typeof XPathResult !== 'undefined') {
-    // XPath cannot start from a shadow root (a document fragment), only from its elements.
-    const starts = root.nodeType === 11 ? [...(root as ShadowRoot).children] : [root];
-    const query = customElementQuery(doc);
-    for (const start of starts) {
-      const result = query.evaluate(start, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE);
-      for (let i = 0; i < result.snapshotLength; i++) {
-        const shadow = (result.snapshotItem(i) as Element | null)?.shadowRoot;
-        if (shadow && shadow !== host.shadowRoot) found.push(shadow);
-      }
-    }
-    return found;
-  }
-  // Without XPath (some test DOMs), ask every element.
-  for (const element of (root as Element | Document | ShadowRoot).querySelectorAll?.('*') ?? []) {
+  for (const element of (root as Partial<ParentNode>).querySelectorAll?.(MAY_HOST_SHADOW) ?? []) {
     if (element.shadowRoot) found.push(element.shadowRoot);
   }
   return found;

@@ -1,0 +1,118 @@
+import type { HoldTests } from './may-hold-claims';
+
+/** Child nodes whose text is read as one range. */
+const NODES_PER_RANGE = 16;
+/** Elements with at least this many child nodes are read in ranges instead of looked into. */
+const MANY_CHILDREN = 8;
+/**
+ * Children above which an element is read whole after all: the browser finds a range's ends by
+ * counting children from the first, so ranges over a list of 120,000 items took seconds.
+ */
+const MAX_RANGED_CHILDREN = 1024;
+/** Elements looked into per read, at most; past that, each is read whole. */
+const MAX_LOOKS = 64;
+/**
+ * Characters, not counting spaces, kept from the end of the text read so far, so a stem that
+ * markup splits between two pieces ("<b>bel</b>ly") is still found. Longer than any stem.
+ */
+const CARRIED = 32;
+
+/**
+ * `root`'s text (its `textContent`) in pieces that run together to the same string, read a
+ * range of child nodes at a time. One read of a large page's text builds a string of a megabyte
+ * or so in fresh memory, which can cost more than the reading: on the benchmark's 300 KB page,
+ * on a machine slow to hand out memory, one read took 8-12 ms and the pieces 4-6.
+ */
+export function textInPieces(root: Node): string[] {
+  // What a page changes is mostly a few nodes, whose text is read faster in one go.
+  if (!isPageRoot(root)) return [root.textContent ?? ''];
+  const pieces: string[] = [];
+  let range: Range | undefined;
+  let looks = 0;
+  const read = (node: Node): void => {
+    const count = node.childNodes.length;
+    if (count > MAX_RANGED_CHILDREN) {
+      pieces.push(node.textContent ?? '');
+      return;
+    }
+    if (count >= MANY_CHILDREN) {
+      // A range's text is its text nodes' data, as `textContent`'s is; it needs no JS object
+      // for each child, which reading the children one by one would (that cost half as much again).
+      range ??= (root.ownerDocument ?? (root as Document)).createRange();
+      for (let i = 0; i < count; i += NODES_PER_RANGE) {
+        range.setStart(node, i);
+        range.setEnd(node, Math.min(count, i + NODES_PER_RANGE));
+        pieces.push(range.toString());
+      }
+      return;
+    }
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      const type = child.nodeType;
+      if (type === 1) {
+        if (looks++ < MAX_LOOKS) read(child);
+        else pieces.push(child.textContent ?? '');
+      } else if (type === 3 || type === 4) {
+        pieces.push((child as CharacterData).data); // comments and instructions are no text
+      }
+    }
+  };
+  read(root);
+  return pieces;
+}
+
+/** A whole page's text, or a web component's: the document, its root element or body, or a shadow root. */
+function isPageRoot(root: Node): boolean {
+  const doc = root.ownerDocument;
+  return root.nodeType === 9 || root.nodeType === 11 || root === doc?.body || root === doc?.documentElement;
+}
+
+/**
+ * Where stems start in `root`'s text, as offsets into its `textContent` (see `Filters.stemStarts`),
+ * found piece by piece: `undefined` when there are more than `max`.
+ */
+export function stemStartsIn(root: Node, tests: HoldTests, max: number): number[] | undefined {
+  const starts: number[] = [];
+  let base = 0;
+  let carry = '';
+  let straddled = false;
+  for (const piece of textInPieces(root)) {
+    if (carry !== '') {
+      // Stems that start in the text before this piece and end in it: found in the two run
+      // together, not in what came before alone (nor, as they end in it, in the piece).
+      const before = tests.stemStarts(carry, max) ?? [];
+      const head = piece.slice(0, leadingSpace(piece) + CARRIED);
+      for (const at of tests.stemStarts(carry + head, max) ?? []) {
+        if (at >= carry.length) break;
+        if (before.includes(at)) continue;
+        starts.push(base - carry.length + at);
+        straddled = true;
+      }
+    }
+    const found = tests.stemStarts(piece, max - starts.length);
+    if (!found) return undefined;
+    for (const at of found) starts.push(base + at);
+    base += piece.length;
+    carry = tail(carry, piece);
+  }
+  if (straddled) starts.sort((a, b) => a - b);
+  return starts.length > max ? undefined : starts;
+}
+
+/** The end of `before + piece` worth keeping: CARRIED characters, and the spaces after them. */
+function tail(before: string, piece: string): string {
+  const text = piece.length >= CARRIED * 2 ? piece : before + piece;
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(Math.max(0, end - CARRIED));
+}
+
+function leadingSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Spaces a stem may hold between its words (as the stems' `[\s\u00a0\u2011-]`), roughly: any at or below U+0020. */
+function isSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || code === 0x2011 || code === 0x2d;
+}

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createFilters } from '../../src/match/filters';
+import { stemStartsIn, textInPieces } from '../../src/page/page-text';
+import { compiled } from '../helpers/rules';
+
+const filters = createFilters(compiled);
+
+/** A small deterministic random source, so a failing case can be found again. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const WORDS = [
+  'belly',
+  'fat',
+  'love  handles',
+  'spot\nreduce',
+  'tummy',
+  'waist',
+  'gut',
+  'mat',
+  'grip',
+  'bottle',
+  ' ',
+  '',
+];
+
+/**
+ * Markup whose words are cut at random places into inline elements, comments and bare text, in
+ * containers with many children, so the pieces' ends fall inside words ("<b>bel</b>ly") and
+ * between the words of a phrase ("love" … "handles").
+ */
+function shopMarkup(seed: number): string {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  const cut = (word: string) => {
+    const at = Math.floor(next() * (word.length + 1));
+    const wrap = pick(['b', 'i', 'span', '']);
+    const head = word.slice(0, at);
+    return wrap ? `<${wrap}>${head}</${wrap}>${word.slice(at)}` : `${head}<!-- x -->${word.slice(at)}`;
+  };
+  const container = (depth: number): string => {
+    const children = Math.floor(next() * 24);
+    let html = '';
+    for (let i = 0; i < children; i++) {
+      html +=
+        depth < 2 && next() < 0.15
+          ? `<div>${container(depth + 1)}</div>`
+          : next() < 0.5
+            ? cut(pick(WORDS))
+            : ' '.repeat(Math.floor(next() * 50));
+    }
+    return html;
+  };
+  return container(0);
+}
+
+describe('textInPieces', () => {
+  it('reads text that runs together to the same as textContent, without comments', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      document.body.innerHTML = shopMarkup(seed);
+      const pieces = textInPieces(document.body);
+      expect(pieces.join('')).toBe(document.body.textContent);
+    }
+  });
+
+  it('reads long lists in several pieces, a range of children at a time', () => {
+    document.body.innerHTML = `<ul>${'<li>Yoga mat</li>'.repeat(100)}</ul>`;
+    const pieces = textInPieces(document.body);
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe('Yoga mat'.repeat(100));
+  });
+
+  it('reads a list too long for ranges whole', () => {
+    // The browser counts a range's ends from the first child: ranges over 120,000 items took seconds.
+    document.body.innerHTML = `<ul>${'<li>Mat</li>'.repeat(2000)}</ul>`;
+    expect(textInPieces(document.body)).toEqual(['Mat'.repeat(2000)]);
+  });
+
+  it('reads a shadow root and a lone text node', () => {
+    document.body.innerHTML = '<product-card></product-card>';
+    const shadow = (document.querySelector('product-card') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<p>Tones the core</p>${'<span>, grips</span>'.repeat(20)}`;
+    expect(textInPieces(shadow).join('')).toBe(shadow.textContent);
+    // What a page changes is read whole.
+    expect(textInPieces(document.createTextNode('belly fat'))).toEqual(['belly fat']);
+    const list = document.createElement('ul');
+    list.innerHTML = '<li>Mat</li>'.repeat(20);
+    expect(textInPieces(list)).toEqual(['Mat'.repeat(20)]);
+  });
+});
+
+describe('stemStartsIn', () => {
+  it('finds the stems one regex over the whole text finds, where markup cuts them between pieces', () => {
+    let cutStems = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      document.body.innerHTML = shopMarkup(seed);
+      const whole = filters.stemStarts(document.body.textContent ?? '', 10_000);
+      // Count the stems no single piece holds: what the test is about.
+      const inPieces = textInPieces(document.body).flatMap((piece) => filters.stemStarts(piece, 10_000) ?? []);
+      cutStems += (whole?.length ?? 0) - inPieces.length;
+      expect(stemStartsIn(document.body, filters, 10_000), `seed ${seed}`).toEqual(whole);
+    }
+    expect(cutStems).toBeGreaterThan(10);
+  });
+
+  it('gives up past `max` stems, as the filter does', () => {
+    document.body.innerHTML = `<ul>${'<li>belly fat</li>'.repeat(40)}</ul>`;
+    expect(stemStartsIn(document.body, filters, 79)).toBeUndefined();
+    expect(stemStartsIn(document.body, filters, 80)).toHaveLength(80);
+  });
+});
