@@ -112,15 +112,29 @@ export function isInline(element: Element): boolean {
  * True when a node is inside something whose text is left alone (a form field, an editor, hidden
  * or Spot Check's own UI), looking through shadow roots to their hosts. A tree walker checks the
  * nodes under its root, not the root and its ancestors, so re-reading a changed part of a page
- * must ask this first.
+ * must ask this first. `known` holds answers for elements asked before (while the page has not
+ * changed): nodes in one list or one product tile share all but their nearest ancestors.
  */
-export function isInSkipped(node: Node): boolean {
+export function isInSkipped(node: Node, known?: Map<Node, boolean>): boolean {
+  const asked: Node[] = [];
+  let skipped = false;
   for (let current: Node | null = node; current; ) {
-    if (current.nodeType === 1 && isSkipped(current as Element)) return true;
+    const answer = known?.get(current);
+    if (answer !== undefined) {
+      skipped = answer;
+      break;
+    }
+    if (current.nodeType === 1 && isSkipped(current as Element)) {
+      skipped = true;
+      break;
+    }
+    if (current.nodeType === 1) asked.push(current);
     const parent: Node | null = current.parentNode;
     current = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
   }
-  return false;
+  // Each element asked on the way up is in something skipped exactly when `node` is.
+  if (known) for (const element of asked) known.set(element, skipped);
+  return skipped;
 }
 
 /** The block-level element a node's text belongs to (stopping at `root`). */
@@ -139,8 +153,9 @@ export function blockOf(node: Node, root: Node): Element | undefined {
  */
 export function blockTargets(nodes: Iterable<Node>, doc: Document): Node[] {
   const targets = new Set<Node>();
+  const known = new Map<Node, boolean>();
   for (const node of nodes) {
-    if (!node.isConnected || isInSkipped(node)) continue;
+    if (!node.isConnected || isInSkipped(node, known)) continue;
     const element = node.nodeType === 1 ? (node as Element) : undefined;
     const target = element && !isInline(element) ? element : (blockOf(node, doc) ?? node.parentNode);
     if (target) targets.add(target);

@@ -88,10 +88,11 @@ export class SparseWalker {
   /** Blocks around candidate text, until `stop()` says so or the pass ends. */
   take(stop: () => boolean = () => false): TextBlock[] {
     const blocks: TextBlock[] = [];
+    const known = new Map<Node, boolean>(); // see isInSkipped; the page may change after this slice
     while (this.walker || this.startNext()) {
       const walker = this.walker as TreeWalker;
       for (let text = this.next(walker); text !== null; text = this.next(walker)) {
-        if (text && !this.emitted.has(text) && !isInSkipped(text)) {
+        if (text && !this.emitted.has(text) && !isInSkipped(text, known)) {
           for (const block of this.around(text)) blocks.push(block);
         }
         if (stop()) return blocks;

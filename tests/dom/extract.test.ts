@@ -1,7 +1,14 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BREAK } from '../../src/match/normalize';
-import { blockTargets, extractBlocks, isSkipped, locate, SKIPPED_TEXT_HOLDERS } from '../../src/page/extract';
+import {
+  blockTargets,
+  extractBlocks,
+  isInSkipped,
+  isSkipped,
+  locate,
+  SKIPPED_TEXT_HOLDERS,
+} from '../../src/page/extract';
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -65,6 +72,23 @@ describe('visible text extraction', () => {
     expect(end).toEqual({ node: start?.node, offset: 5 });
     expect(later?.node.data).toBe(' belly fat');
     expect(later?.offset).toBe(1);
+  });
+});
+
+describe('text inside something skipped', () => {
+  it('gives the same answers with answers remembered as without, in any order', () => {
+    document.body.innerHTML =
+      '<main><ul><li id="a">Mat</li><li hidden><b id="b">Belly</b> fat</li></ul><div contenteditable><p id="c">Waist</p></div><p id="d">Grip</p></main>';
+    const nodes = ['b', 'a', 'c', 'd'].map((id) => (document.getElementById(id) as Element).firstChild as Node);
+    const alone = nodes.map((node) => isInSkipped(node));
+    expect(alone).toEqual([true, false, true, false]);
+    const known = new Map<Node, boolean>();
+    expect(nodes.map((node) => isInSkipped(node, known))).toEqual(alone);
+    expect([...nodes].reverse().map((node) => isInSkipped(node, known))).toEqual([...alone].reverse());
+    // Asked once, the shared ancestors are not asked again.
+    const main = document.querySelector('main') as Element;
+    expect(known.get(main)).toBe(false);
+    expect(known.get(document.getElementById('b') as Element)).toBe(true);
   });
 });
 
