@@ -183,12 +183,12 @@ class Guide {
  * Elements that may host a shadow root, for one native query. Of the built-in elements, only
  * these may: article, aside, blockquote, body, div, footer, h1-h6, header, main, nav, p, section
  * and span. Web-component shops put their text in custom elements' shadow roots, so those
- * common built-ins are left out with every built-in that cannot host one, most frequent first
+ * common built-ins are left out with the common ones that cannot host one, most frequent first
  * (each element is tested against the list until one fits). What is left on a page is mostly
  * custom elements, and rare built-ins that are asked and pass.
  */
 const MAY_HOST_SHADOW =
-  ':not(div,span,a,li,p,img,svg,path,i,b,ul,button,input,label,strong,em,br,td,tr,option,h2,h3,h4,h1,h5,h6,section,article,header,footer,nav,main,aside,small,source,picture,figure,figcaption,g,use,circle,rect,line,polygon,polyline,ellipse,defs,symbol,stop,clipPath,mask,linearGradient,radialGradient,table,tbody,thead,tfoot,th,caption,col,colgroup,ol,dl,dt,dd,form,select,textarea,fieldset,legend,script,style,link,meta,noscript,template,iframe,video,audio,track,canvas,time,sup,sub,hr,wbr,code,pre,blockquote,cite,abbr,mark,del,ins,s,u,q,kbd,samp,var,data,bdi,bdo,ruby,rt,rp,details,summary,dialog,object,embed,map,area,output,progress,meter,datalist,optgroup,address,hgroup,search,menu,slot,center,font,big,tt,nobr,title,desc,text,tspan)';
+  ':not(div,span,a,li,p,img,svg,path,i,b,ul,button,input,label,strong,em,br,td,tr,option,h2,h3,h4,h1,h5,h6,section,article,header,footer,nav,main,aside,small,source,picture,figure,g,use,circle,rect,polygon,line,defs,stop,clipPath,mask,linearGradient,table,tbody,thead,th,ol,dl,dt,dd,form,select,textarea,script,style,link,meta,noscript,template,iframe,time,sup,sub,hr,code,pre,blockquote)';
 
 /** Open shadow roots of the elements under `root` that may host one (one native query, no walk). */
 export function shadowRootsUnder(root: Node): ShadowRoot[] {
