@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { EXTENSION, launch } from '../e2e/helpers/browser';
+import { type Browser, EXTENSION, launch } from '../e2e/helpers/browser';
 import { startServer } from '../e2e/helpers/server';
 import { shopBlocks } from './shop-text';
 
@@ -187,25 +187,28 @@ export async function benchBrowser(): Promise<void> {
   // The same pages in three browsers: without extensions, with an extension whose content script
   // is empty (what any content script costs a page: the browser sets up a world for it), and with
   // Spot Check.
+  // The three take turns, run by run, so whatever else the machine does meanwhile weighs on each
+  // alike (one browser after the other, the baselines drifted by more than a content script costs).
   const setups = { alone: false, empty: emptyExtension(), spotCheck: true } as const;
+  const names = Object.keys(setups) as (keyof typeof setups)[];
+  const browsers: Partial<Record<keyof typeof setups, Browser>> = {};
   const results: Record<string, Record<keyof typeof setups, Run[]>> = {};
-  for (const [setup, extension] of Object.entries(setups) as [keyof typeof setups, string | boolean][]) {
-    const browser = await launch({ extension });
-    try {
-      for (const name of Object.keys(pages)) {
-        const url = server.url(`${name.replace(/\W+/g, '-')}.html`);
-        const runs: Run[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          const page = await browser.context.newPage();
-          runs.push(await measure(page, url, setup === 'spotCheck'));
+  try {
+    for (const setup of names) browsers[setup] = await launch({ extension: setups[setup] });
+    for (const name of Object.keys(pages)) {
+      const url = server.url(`${name.replace(/\W+/g, '-')}.html`);
+      const runs: Record<keyof typeof setups, Run[]> = { alone: [], empty: [], spotCheck: [] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const setup of names) {
+          const page = await (browsers[setup] as Browser).context.newPage();
+          runs[setup].push(await measure(page, url, setup === 'spotCheck'));
           await page.close();
         }
-        results[name] ??= { alone: [], empty: [], spotCheck: [] };
-        (results[name] as Record<keyof typeof setups, Run[]>)[setup] = runs;
       }
-    } finally {
-      await browser.close();
+      results[name] = runs;
     }
+  } finally {
+    for (const browser of Object.values(browsers)) await browser.close();
   }
   await server.close();
 
