@@ -174,6 +174,18 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Kettlebell swings torch saddlebags.')).toBe('toning-slims-that-area');
   });
 
+  it('gives a detox wrap the wrap card and a detox tea the supplement card', () => {
+    expect(ruleFor('Zap your saddlebags with the detox body wrap.')).toBe('sweat-wrap-melts-fat');
+    expect(ruleFor('A detox drink that melts your muffin top.')).toBe('pill-targets-area-fat');
+  });
+
+  it('reads fat that simply melts from around the navel', () => {
+    expect(claimsIn('The chub around your belly button gradually dissolves.')).toEqual([
+      'chub around your belly button gradually dissolves',
+    ]);
+    expect(claimsIn('Navel oranges, sweet and seedless.')).toEqual([]);
+  });
+
   it('leaves honest testimonials and a quoted claim that the next sentence rebuts', () => {
     expect(claimsIn('She lost her beer belly after a year of swimming and eating less.')).toEqual([]);
     expect(claimsIn('Lost my belly by cutting calories and walking daily.')).toEqual([]);
