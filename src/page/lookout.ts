@@ -6,7 +6,7 @@ import {
   shadowRootsMayHoldClaims,
   textMayHoldClaims,
 } from './may-hold-claims';
-import { stemStartsIn } from './page-text';
+import { type PieceMap, readStems } from './page-text';
 import type { Scheduler } from './scanner';
 import { type Throttled, throttle } from './schedule';
 
@@ -17,6 +17,8 @@ import { type Throttled, throttle } from './schedule';
 export interface FirstLook {
   readonly root: Node;
   readonly starts: readonly number[];
+  /** Where the pieces of `root`'s text begin, to skip those without a stem. */
+  readonly map?: PieceMap;
 }
 
 export interface LookoutOptions {
@@ -77,12 +79,13 @@ export class Lookout {
     this.options.schedule(() => {
       if (this.state !== 'watching') return;
       const root = this.page();
-      const starts = stemStartsIn(root, this.options.tests, MAX_COUNTED);
+      const { starts, map } = readStems(root, this.options.tests, MAX_COUNTED);
       if (starts === undefined) {
         this.sight(); // too many to count: surely worth reading
         return;
       }
-      const look = { root, starts };
+      // (The map only where it helps: it holds on to a few of the page's nodes.)
+      const look = starts.length > 0 ? { root, starts, map } : { root, starts };
       this.firstLook = look;
       if (starts.length === 0) {
         this.lookIntoShadowRoots(root);

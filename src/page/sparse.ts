@@ -1,7 +1,7 @@
 import type { Matcher } from '../match/matcher';
 import { BlockWalker, blockOf, isInSkipped, type TextBlock } from './extract';
 import type { FirstLook } from './lookout';
-import { stemStartsIn } from './page-text';
+import { type PieceMap, readStems } from './page-text';
 
 /** The matcher's cheap tests, which are all the first pass needs. */
 export type PartTests = Pick<Matcher, 'mayContainPart' | 'stemStarts'>;
@@ -55,10 +55,10 @@ export class SparseWalker {
   }
 
   /** Where stems start in `root`'s text, at most MAX_GUIDED_STEMS of them (else `undefined`). */
-  private stemStarts(root: Node): readonly number[] | undefined {
-    const given = this.given?.root === root ? this.given.starts : undefined;
-    if (!given) return stemStartsIn(root, this.tests, MAX_GUIDED_STEMS);
-    return given.length > MAX_GUIDED_STEMS ? undefined : given;
+  private stemStarts(root: Node): { starts: readonly number[] | undefined; map?: PieceMap } {
+    const given = this.given?.root === root ? this.given : undefined;
+    if (!given) return readStems(root, this.tests, MAX_GUIDED_STEMS);
+    return given.starts.length > MAX_GUIDED_STEMS ? { starts: undefined } : given;
   }
 
   private startNext(): boolean {
@@ -67,11 +67,11 @@ export class SparseWalker {
         this.roots.push(shadow);
         this.onShadowRoot?.(shadow);
       }
-      const starts = this.stemStarts(root);
+      const { starts, map } = this.stemStarts(root);
       if (starts?.length === 0) continue; // nothing here could be a claim
       const doc = root.ownerDocument ?? (root as Document);
       this.root = root;
-      this.guide = starts && new Guide(starts);
+      this.guide = starts && new Guide(starts, map);
       // SHOW_TEXT (no element wrappers), and CDATA sections: their text is in `textContent` too.
       this.walker = doc.createTreeWalker(root, 0x4 | 0x8);
       return true;
@@ -140,14 +140,25 @@ export class SparseWalker {
   }
 }
 
-/** Follows a root's text node by node, telling which nodes hold an offset where a stem starts. */
+/**
+ * Follows a root's text node by node, telling which nodes hold an offset where a stem starts.
+ * With a map of where the text's pieces begin, it goes straight to the piece holding the next
+ * offset: a page whose only stems are in a size chart at the bottom is not walked to get there.
+ */
 class Guide {
   private next = 0;
   private end = 0;
+  /** Where the piece the walk is in ends, while following a map. */
+  private pieceEnd = 0;
+  /** A text node the walker was put on by a jump, to be counted before stepping on. */
+  private pending: Text | null = null;
   /** Text nodes the last `step` read. */
   stepped = 0;
 
-  constructor(private readonly starts: readonly number[]) {}
+  constructor(
+    private readonly starts: readonly number[],
+    private readonly map?: PieceMap,
+  ) {}
 
   /**
    * Steps `walker` over at most `max` text nodes, to the next one that holds an offset: that
@@ -157,6 +168,7 @@ class Guide {
     this.stepped = 0;
     const target = this.starts[this.next];
     if (target === undefined) return null; // no stem starts further on in this root
+    if (this.map && target >= this.pieceEnd) this.jump(walker, target, this.map);
     // The first pass's hot loop. It runs once per page, mostly before the engine has optimised
     // it, so it does no more per node than step, read the length and compare (the browser's own
     // step to a node costs about 0.35 µs the first time; each extra operation here adds to that).
@@ -164,7 +176,8 @@ class Guide {
     let read = 0;
     let node: Text | null = null;
     while (read < max) {
-      node = walker.nextNode() as Text | null;
+      node = this.pending ?? (walker.nextNode() as Text | null);
+      this.pending = null;
       if (node === null) break;
       read++;
       end += node.length;
@@ -176,6 +189,20 @@ class Guide {
     if (end <= target) return undefined;
     while (this.next < this.starts.length && (this.starts[this.next] as number) < end) this.next++;
     return node;
+  }
+
+  /** Puts the walker where the piece holding `target` begins, if that is further on. */
+  private jump(walker: TreeWalker, target: number, map: PieceMap): void {
+    const index = map.pieceAt(target);
+    this.pieceEnd = map.base(index + 1);
+    const base = map.base(index);
+    if (base <= this.end) return; // in it already
+    const first = map.first(index);
+    if (!first) return; // the page changed (and the scanner will drop the guide): walk on
+    walker.currentNode = first;
+    this.end = base;
+    // A walker yields the nodes after its current one: a text node it is put on is next itself.
+    if (first.nodeType === 3 || first.nodeType === 4) this.pending = first as Text;
   }
 }
 

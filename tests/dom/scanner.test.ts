@@ -4,7 +4,7 @@ import { createFilters } from '../../src/match/filters';
 import { type ClaimFinder, localFinder } from '../../src/match/service';
 import { Lookout } from '../../src/page/lookout';
 import { claimKey, Marks } from '../../src/page/marks';
-import { stemStartsIn } from '../../src/page/page-text';
+import { readStems } from '../../src/page/page-text';
 import { Scanner } from '../../src/page/scanner';
 import { indicators, loadFixture, settled, startScanner } from '../helpers/page';
 import { compiled, shippedMatcher } from '../helpers/rules';
@@ -12,7 +12,7 @@ import { compiled, shippedMatcher } from '../helpers/rules';
 // Each reading of a page's text, seen (see 'starts from the lookout’s reading').
 vi.mock('../../src/page/page-text', async (original) => {
   const actual = await original<typeof import('../../src/page/page-text')>();
-  return { ...actual, stemStartsIn: vi.fn(actual.stemStartsIn) };
+  return { ...actual, readStems: vi.fn(actual.readStems) };
 });
 
 let current: Scanner | undefined;
@@ -114,7 +114,8 @@ describe('marking claims on a product page', () => {
   });
 
   it('still finds a claim when text is added ahead of a first pass that is under way', async () => {
-    const filler = Array.from({ length: 1000 }, (_, i) => `<p>Plain cotton tee, style ${i}.</p>`).join('');
+    // Every line names a waist, so the pass reads them all, in many slices.
+    const filler = Array.from({ length: 1000 }, (_, i) => `<p>Waist ${60 + (i % 50)} cm, style ${i}.</p>`).join('');
     document.body.innerHTML = `${filler}<p id="claim">Flab on the arms melts away with this toning band.</p>`;
     let slices = 0;
     // Each slice is over at its second look at the clock: a few hundred text nodes at most.
@@ -142,28 +143,39 @@ describe('marking claims on a product page', () => {
     expect(marks.all().map((m) => m.text)).toEqual(['Flab on the arms melts away']);
   });
 
+  /** Claims marked on `page` by a first pass that may read `textNodes` text nodes. */
+  const markedWithCap = async (page: string, textNodes: number) => {
+    document.body.innerHTML = page;
+    const { scanner, marks } = startScanner({ limits: { textNodes } });
+    current = scanner;
+    await settled(scanner);
+    const count = marks.all().length;
+    scanner.stop();
+    return count;
+  };
+
   it('reads no more text nodes in a first pass than its cap', async () => {
-    const filler = Array.from({ length: 30 }, (_, i) => `<p>Plain cotton tee, style ${i}.</p>`).join('');
+    // Every line names a waist, so each text node must be read to know it makes no claim.
+    const filler = Array.from({ length: 30 }, (_, i) => `<p>Waist ${70 + i} cm, style ${i}.</p>`).join('');
     const page = `${filler}<p>Flab on the arms melts away with this toning band.</p>`;
-    const marked = async (textNodes: number) => {
-      document.body.innerHTML = page;
-      const { scanner, marks } = startScanner({ limits: { textNodes } });
-      current = scanner;
-      await settled(scanner);
-      const count = marks.all().length;
-      scanner.stop();
-      return count;
-    };
     // The claim is the 31st text node: a cap of 30 stops the pass just before it.
-    expect(await marked(30)).toBe(0);
-    expect(await marked(31)).toBe(1);
+    expect(await markedWithCap(page, 30)).toBe(0);
+    expect(await markedWithCap(page, 31)).toBe(1);
+  });
+
+  it('goes straight to the part of a long page where words about fat are, reading none before it', async () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `<p>Plain cotton tee, style <b>${i}</b>.</p>`).join('');
+    const page = `<main>${filler}<p>Flab on the arms melts away with this toning band.</p></main>`;
+    // 900 text nodes come before the claim; a pass that may read 60 still reaches it (it starts
+    // from the few paragraphs read as one piece with the claim's).
+    expect(await markedWithCap(page, 60)).toBe(1);
   });
 
   it('starts from the lookout’s reading of the page instead of reading it again', async () => {
     loadFixture('marketplace.html');
     // Reads of the whole page's text.
-    const reads = () => vi.mocked(stemStartsIn).mock.calls.filter(([root]) => root === document.body).length;
-    vi.mocked(stemStartsIn).mockClear();
+    const reads = () => vi.mocked(readStems).mock.calls.filter(([root]) => root === document.body).length;
+    vi.mocked(readStems).mockClear();
     const lookout = new Lookout({
       doc: document,
       tests: createFilters(compiled),
