@@ -77,6 +77,14 @@ function categoryPage(chars: number, claims: number, nearMisses: number, seed: n
   return html;
 }
 
+/** A size chart: waist and hip measurements, words a claim could use but none makes. */
+function sizeChart(): string {
+  const rows = ['XS', 'S', 'M', 'L', 'XL'].map(
+    (size, i) => `<tr><td>${size}</td><td>${64 + i * 6} cm</td><td>${88 + i * 6} cm</td></tr>`,
+  );
+  return `<table><caption>Size guide: measure your waist and hips</caption><tr><th>Size</th><th>Waist</th><th>Hip</th></tr>${rows.join('')}</table>`;
+}
+
 /**
  * A live price list: 990 rows whose prices are all rewritten at once, four times a second, so
  * every batch of changes holds about a thousand separate blocks.
@@ -175,6 +183,8 @@ export async function benchBrowser(): Promise<void> {
     category: categoryPage(300_000, 0.003, 0.04, 11),
     'near misses, no claims': categoryPage(300_000, 0, 0.04, 12),
     'no claims, no anchors': categoryPage(300_000, 0, 0, 13),
+    // A long clothing page whose only words about a waist are in the size chart at its end.
+    'size chart at the end, 294 KB': categoryPage(300_000, 0, 0, 16).replace('</main>', `</main>${sizeChart()}`),
     // The common cases: an ordinary product page (size chart, nutrition panel) making no claim,
     // and an ordinary page with nothing about fat at all.
     'product page, no claims': categoryPage(30_000, 0, 0.04, 14),
