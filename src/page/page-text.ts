@@ -164,8 +164,12 @@ export function readStems(root: Node, tests: HoldTests, max: number): { starts: 
 
 /** The end of `before + piece` worth keeping: CARRIED characters, and the spaces after them. */
 function tail(before: string, piece: string): string {
-  const text = piece.length >= CARRIED * 2 ? piece : before + piece;
-  let end = text.length;
+  let end = piece.length;
+  while (end > 0 && isSpace(piece.charCodeAt(end - 1))) end--;
+  if (end >= CARRIED) return piece.slice(end - CARRIED);
+  // Too little in the piece but spaces: what came before runs on into it ("love", "   ", "handles").
+  const text = before + piece;
+  end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   return text.slice(Math.max(0, end - CARRIED));
 }

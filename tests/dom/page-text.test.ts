@@ -109,6 +109,14 @@ describe('stemStartsIn', () => {
     expect(cutStems).toBeGreaterThan(10);
   });
 
+  it('finds a phrase whose words are pieces apart, with a long run of spaces between', () => {
+    // Three text nodes, three pieces: "love", a hundred spaces, "handles".
+    document.body.innerHTML = `Soft love<!-- -->${' '.repeat(100)}<!-- -->handles`;
+    const whole = filters.stemStarts(document.body.textContent ?? '', 100);
+    expect(whole).toContain(5);
+    expect(stemStartsIn(document.body, filters, 100)).toEqual(whole);
+  });
+
   it('gives up past `max` stems, as the filter does', () => {
     document.body.innerHTML = `<ul>${'<li>belly fat</li>'.repeat(40)}</ul>`;
     expect(stemStartsIn(document.body, filters, 79)).toBeUndefined();
