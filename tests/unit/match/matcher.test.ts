@@ -174,6 +174,11 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Kettlebell swings torch saddlebags.')).toBe('toning-slims-that-area');
   });
 
+  it('gives a massage roller the massage card, and an ab roller the exercise card', () => {
+    expect(ruleFor('This massage roller melts the fat on your hips.')).toBe('vibration-shakes-off-fat');
+    expect(ruleFor('Ten minutes on the ab roller burns belly fat.')).toBe('crunches-burn-belly-fat');
+  });
+
   it('gives a detox wrap the wrap card and a detox tea the supplement card', () => {
     expect(ruleFor('Zap your saddlebags with the detox body wrap.')).toBe('sweat-wrap-melts-fat');
     expect(ruleFor('A detox drink that melts your muffin top.')).toBe('pill-targets-area-fat');
