@@ -129,6 +129,9 @@ function isPageRoot(root: Node): boolean {
  * found piece by piece: `undefined` when there are more than `max`.
  */
 export function stemStartsIn(root: Node, tests: HoldTests, max: number): number[] | undefined {
+  // A changed paragraph, not a page: one read, no pieces to keep track of (a price list that
+  // rewrites a thousand rows asks this a thousand times a batch).
+  if (!isPageRoot(root)) return tests.stemStarts(root.textContent ?? '', max);
   return readStems(root, tests, max).starts;
 }
 

@@ -222,7 +222,9 @@ export function shadowRootsUnder(root: Node): ShadowRoot[] {
   const found: ShadowRoot[] = [];
   const host = root as Element;
   if (host.shadowRoot) found.push(host.shadowRoot);
-  for (const element of (root as Partial<ParentNode>).querySelectorAll?.(MAY_HOST_SHADOW) ?? []) {
+  const parent = root as Partial<ParentNode>;
+  if (!parent.firstElementChild) return found; // a changed line of text: nothing below it to ask
+  for (const element of parent.querySelectorAll?.(MAY_HOST_SHADOW) ?? []) {
     if (element.shadowRoot) found.push(element.shadowRoot);
   }
   return found;
