@@ -179,6 +179,12 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Ten minutes on the ab roller burns belly fat.')).toBe('crunches-burn-belly-fat');
   });
 
+  it('does not give a thermogenic cream the supplement card, and gives thermogenic capsules it', () => {
+    // Heat or cream: either card fits a heating cream; a pill's does not.
+    expect(ruleFor('Shrink your love handles with our thermogenic cream.')).not.toBe('pill-targets-area-fat');
+    expect(ruleFor('Thermogenic capsules that melt belly fat.')).toBe('pill-targets-area-fat');
+  });
+
   it('gives a detox wrap the wrap card and a detox tea the supplement card', () => {
     expect(ruleFor('Zap your saddlebags with the detox body wrap.')).toBe('sweat-wrap-melts-fat');
     expect(ruleFor('A detox drink that melts your muffin top.')).toBe('pill-targets-area-fat');
