@@ -113,11 +113,6 @@ export function readPieces(root: Node): { pieces: string[]; map: PieceMap } {
   return { pieces, map };
 }
 
-/** `root`'s text in pieces (see `readPieces`). */
-export function textInPieces(root: Node): string[] {
-  return readPieces(root).pieces;
-}
-
 /** A whole page's text, or a web component's: the document, its root element or body, or a shadow root. */
 function isPageRoot(root: Node): boolean {
   const doc = root.ownerDocument;
@@ -145,11 +140,13 @@ export function readStems(root: Node, tests: HoldTests, max: number): { starts: 
   for (const piece of pieces) {
     if (carry !== '') {
       // Stems that start in the text before this piece and end in it: found in the two run
-      // together, not in what came before alone (nor, as they end in it, in the piece).
-      const before = tests.stemStarts(carry, max) ?? [];
+      // together, not in what came before alone (nor, as they end in it, in the piece). Most
+      // boundaries have none, and then what came before is not searched again.
       const head = piece.slice(0, leadingSpace(piece) + CARRIED);
+      let before: readonly number[] | undefined;
       for (const at of tests.stemStarts(carry + head, max) ?? []) {
         if (at >= carry.length) break;
+        before ??= tests.stemStarts(carry, max) ?? [];
         if (before.includes(at)) continue;
         starts.push(base - carry.length + at);
         straddled = true;

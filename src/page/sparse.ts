@@ -17,7 +17,7 @@ const STEPS = 256;
  * nodes of a large category page cost 35 ms, reading its text in one call 3 ms). So:
  *
  * 1. per root (the document, then each open shadow root), one read of its text (in pieces, see
- *    `textInPieces`) and a regex to find where in it a claim's anchor could start; most pages
+ *    `readPieces`) and a regex to find where in it a claim's anchor could start; most pages
  *    stop here, with none;
  * 2. otherwise only text nodes are walked, reading nothing but their length, to find the nodes
  *    those offsets fall in (a root's text is its text nodes' data, in the walk's order). Reading

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createFilters } from '../../src/match/filters';
-import { stemStartsIn, textInPieces } from '../../src/page/page-text';
+import { readPieces, stemStartsIn } from '../../src/page/page-text';
 import { compiled } from '../helpers/rules';
 
 const filters = createFilters(compiled);
+const textInPieces = (root: Node) => readPieces(root).pieces;
 
 /** A small deterministic random source, so a failing case can be found again. */
 function random(seed: number): () => number {
@@ -60,7 +61,7 @@ function shopMarkup(seed: number): string {
   return container(0);
 }
 
-describe('textInPieces', () => {
+describe('readPieces', () => {
   it('reads text that runs together to the same as textContent, without comments', () => {
     for (let seed = 1; seed <= 20; seed++) {
       document.body.innerHTML = shopMarkup(seed);

@@ -1,6 +1,6 @@
 /**
  * happy-dom's `Range.toString` walks the range's container from its first node, testing each
- * text node's place, for every range: reading a long list a range at a time (as `textInPieces`
+ * text node's place, for every range: reading a long list a range at a time (as `readPieces`
  * does) took seconds. For the ranges that reads, children start to end of one container, this
  * gives the same text, as the DOM standard defines it, at once; other ranges keep happy-dom's.
  */
