@@ -6,16 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest(), spotCheckRules()],
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          environment: 'node',
-          // The CLI tests start tsx processes, a second or more each on a busy 2-core machine.
-          testTimeout: 30_000,
-        },
-      },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         test: {

@@ -196,9 +196,8 @@ export async function benchBrowser(): Promise<void> {
 
   // The same pages in three browsers: without extensions, with an extension whose content script
   // is empty (what any content script costs a page: the browser sets up a world for it), and with
-  // Spot Check.
-  // The three take turns, run by run, so whatever else the machine does meanwhile weighs on each
-  // alike (one browser after the other, the baselines drifted by more than a content script costs).
+  // Spot Check. They take turns, run by run, so whatever else the machine does meanwhile weighs on
+  // each alike (one browser after the other, the baselines drifted by more than a content script costs).
   const setups = { alone: false, empty: emptyExtension(), spotCheck: true } as const;
   const names = Object.keys(setups) as (keyof typeof setups)[];
   const browsers: Partial<Record<keyof typeof setups, Browser>> = {};

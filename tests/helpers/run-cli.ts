@@ -3,6 +3,12 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '../..');
 
+/**
+ * Time for a test that starts CLI processes: each starts tsx and compiles the rules, a second or
+ * more on a busy 2-core machine, and one test may start several.
+ */
+export const CLI_TIMEOUT = 30_000;
+
 /** Runs one of the npm CLI commands the way `npm run --silent <name> -- args` would. */
 export function runCli(script: 'scan' | 'eval' | 'rules-check', args: string[], input?: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli', `${script}.ts`), ...args], {

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../../helpers/run-cli';
+import { CLI_TIMEOUT, ROOT, runCli } from '../../helpers/run-cli';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -19,7 +19,7 @@ function brokenRules(file: string, edit: (text: string) => string): string {
   return dir;
 }
 
-describe('npm run rules:check', () => {
+describe('npm run rules:check', { timeout: CLI_TIMEOUT }, () => {
   it('passes the shipped rules with a summary', () => {
     const { status, stdout } = runCli('rules-check', ['rules']);
     expect(status).toBe(0);

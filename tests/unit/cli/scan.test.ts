@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../../helpers/run-cli';
+import { CLI_TIMEOUT, ROOT, runCli } from '../../helpers/run-cli';
 
 const fixture = (name: string) => `tests/fixtures/cli/${name}`;
 
-describe('npm run scan', () => {
+describe('npm run scan', { timeout: CLI_TIMEOUT }, () => {
   it('prints each claim with its place, rule, verdict and sentence', () => {
     const { status, stdout } = runCli('scan', [fixture('listing.txt')]);
     expect(status).toBe(0);
@@ -77,7 +77,7 @@ describe('npm run scan', () => {
   });
 });
 
-describe('npm run eval', () => {
+describe('npm run eval', { timeout: CLI_TIMEOUT }, () => {
   it('prints precision, recall, F1, categories, misses and false alarms', () => {
     const { status, stdout } = runCli('eval', ['tests/corpus/claims.jsonl']);
     expect(status).toBe(0);
