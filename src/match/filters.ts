@@ -31,10 +31,14 @@ export interface Filters {
   stemStarts(text: string, max: number): number[] | undefined;
 }
 
+/** One pass over a whole page's text: a stem, or a character that could hide one. */
+export function anywhereSource(sources: Pick<FilterSources, 'anywhere'>): string {
+  return `${sources.anywhere}|${HIDES_WORDS.source}`;
+}
+
 export function createFilters(sources: FilterSources): Filters {
   const fragments = new RegExp(sources.fragments, 'i');
-  // One pass over a whole page's text: a stem, or a character that could hide one.
-  const anywhere = new RegExp(`${sources.anywhere}|${HIDES_WORDS.source}`, 'i');
+  const anywhere = new RegExp(anywhereSource(sources), 'i');
   const everywhere = new RegExp(anywhere.source, 'gi');
   const stems = new RegExp(sources.anywhere, 'gi');
   /**

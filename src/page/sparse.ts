@@ -214,7 +214,7 @@ class Guide {
  * (each element is tested against the list until one fits). What is left on a page is mostly
  * custom elements, and rare built-ins that are asked and pass.
  */
-const MAY_HOST_SHADOW =
+export const MAY_HOST_SHADOW =
   ':not(div,span,a,li,p,img,svg,path,i,b,ul,button,input,label,strong,em,br,td,tr,option,h2,h3,h4,h1,h5,h6,section,article,header,footer,nav,main,aside,small,source,picture,figure,g,use,circle,rect,polygon,line,defs,stop,clipPath,mask,linearGradient,table,tbody,thead,th,ol,dl,dt,dd,form,select,textarea,script,style,link,meta,noscript,template,iframe,time,sup,sub,hr,code,pre,blockquote)';
 
 /** Open shadow roots of the elements under `root` that may host one (one native query, no walk). */

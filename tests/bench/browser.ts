@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { anywhereSource } from '../../src/match/filters';
+import { MAY_HOST_SHADOW } from '../../src/page/sparse';
+import { loadRulesAt } from '../../src/rules/read-folder';
 import { type Browser, EXTENSION, launch } from '../e2e/helpers/browser';
 import { startServer } from '../e2e/helpers/server';
 import { shopBlocks } from './shop-text';
@@ -32,6 +35,11 @@ interface Run {
   readonly chars: number;
   /** ms the page's own script takes to read all its text once (`textContent`): a floor for any look at every word. */
   readonly readOnce: number;
+  /**
+   * ms the page's own script takes for the native steps of the lookout's first look, done once
+   * the simplest way: read its text, run the stem regex over it, query for web components.
+   */
+  readonly lookOnce: number;
 }
 
 const RUNS = 7;
@@ -99,7 +107,7 @@ setInterval(() => { n++; for (const s of rows.querySelectorAll('span')) s.textCo
 </script></body></html>`;
 }
 
-async function measure(page: Page, url: string, withExtension: boolean): Promise<Run> {
+async function measure(page: Page, url: string, withExtension: boolean, stems: string): Promise<Run> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.addInitScript(() => {
@@ -143,6 +151,15 @@ async function measure(page: Page, url: string, withExtension: boolean): Promise
     void document.body.textContent;
     return performance.now() - start;
   });
+  // A new regex, each time: the engine keeps compiled regexes for a while, and the look pays to compile it.
+  const lookOnce = (await page.evaluate(`(() => {
+    const start = performance.now();
+    const text = document.body.textContent;
+    const stems = new RegExp(${JSON.stringify(stems)} + '|(?!)' + Math.random(), 'gi');
+    for (let m = stems.exec(text); m; m = stems.exec(text)) stems.lastIndex = m.index + 1;
+    for (const element of document.body.querySelectorAll(${JSON.stringify(MAY_HOST_SHADOW)})) void element.shadowRoot;
+    return performance.now() - start;
+  })()`)) as number;
   const size = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let nodes = 0;
@@ -157,6 +174,7 @@ async function measure(page: Page, url: string, withExtension: boolean): Promise
     longTask,
     ui,
     readOnce,
+    lookOnce,
     ...size,
     ...(bench.finished !== undefined && bench.started !== undefined
       ? {
@@ -177,6 +195,9 @@ const median = (values: readonly number[]) => {
 const ms = (value: number | undefined) => (value === undefined ? '   -' : value.toFixed(1).padStart(6));
 
 export async function benchBrowser(): Promise<void> {
+  const { compiled } = loadRulesAt();
+  if (!compiled) throw new Error('rules do not load; run npm run rules:check');
+  const stems = anywhereSource(compiled);
   const server = await startServer();
   const pages = {
     // About 800 product tiles: a heavy category page (~6,000 text nodes, ~300 KB of text).
@@ -210,7 +231,7 @@ export async function benchBrowser(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         for (const setup of names) {
           const page = await (browsers[setup] as Browser).context.newPage();
-          runs[setup].push(await measure(page, url, setup === 'spotCheck'));
+          runs[setup].push(await measure(page, url, setup === 'spotCheck', stems));
           await page.close();
         }
       }
@@ -258,6 +279,10 @@ export async function benchBrowser(): Promise<void> {
     // Any check of every word on a page reads its text at least once: what that alone costs here.
     console.log(
       `    the page reading its own text once  ${ms(pick(r.alone, 'readOnce'))} ms   (textContent, in the page without extensions)`,
+    );
+    // And what the lookout's first look asks of the browser, in one go: its floor on a page with no claims.
+    console.log(
+      `    ... and looking at it once          ${ms(pick(r.alone, 'lookOnce'))} ms   (its text, the stem regex over it, the query for web components)`,
     );
   }
   const size = (path: string) => {
