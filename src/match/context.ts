@@ -52,10 +52,10 @@ export class ContextJudge {
   }
 
   /**
-   * Checks one claim. `masked` is the block's folded text after `mask`; `sentence` and `claim`
-   * are spans in it.
+   * Checks one claim. `folded` is the block's folded text and `masked` the same after `mask`;
+   * `sentence` and `claim` are spans in both.
    */
-  dismiss(masked: string, sentence: Span, claim: Span): Dismissal | undefined {
+  dismiss(folded: string, masked: string, sentence: Span, claim: Span): Dismissal | undefined {
     const [sentenceStart, sentenceEnd] = sentence;
     const before = masked.slice(sentenceStart, claim[0]);
     const whole = masked.slice(sentenceStart, sentenceEnd);
@@ -63,7 +63,9 @@ export class ContextJudge {
     if (isQuestion(whole)) return 'question';
     if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
     if (this.has('debunk-sentence', whole)) return 'debunk';
-    if (this.has('truthful', whole)) return 'truthful';
+    // Unmasked: the honest route's own look-behinds must see "no need to eat less" (a selling
+    // point), which masking blanks to "eat less" (the honest route).
+    if (this.has('truthful', folded.slice(sentenceStart, sentenceEnd))) return 'truthful';
     if (this.has('off-topic', whole)) return 'off-topic';
     return undefined;
   }

@@ -225,7 +225,7 @@ class Block {
     const { judge } = this.shared;
     this.masked ??= judge.mask(this.text);
     this.debunks ??= judge.blockDebunks(this.masked) || (this.page?.debunks() ?? false);
-    return this.debunks ? 'debunk' : judge.dismiss(this.masked, sentence, claim);
+    return this.debunks ? 'debunk' : judge.dismiss(this.text, this.masked, sentence, claim);
   }
 }
 

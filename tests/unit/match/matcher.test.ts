@@ -73,6 +73,14 @@ describe('matcher: what must not be flagged', () => {
     expect(claimsIn('It doesn’t just tone – it burns belly fat too.')).toEqual(['burns belly fat']);
     expect(claimsIn('Not a scam! Melted my belly fat in a week')).toEqual(['Melted my belly fat']);
   });
+
+  it('does not take a selling point for the honest route', () => {
+    // "Eat less" is the honest route; "no need to eat less" sells the product. Masking blanks
+    // "no need to", so the honest route is read unmasked.
+    expect(claimsIn('Lose belly fat fast with this tea, no need to eat less!')).toEqual(['Lose belly fat']);
+    expect(claimsIn('Burn belly fat with this belt – you don’t have to eat less.')).toEqual(['Burn belly fat']);
+    expect(claimsIn('He lost belly fat by eating less and walking more.')).toEqual([]);
+  });
 });
 
 describe('matcher: which rule explains a claim', () => {
