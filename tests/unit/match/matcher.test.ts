@@ -108,6 +108,15 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Go for a jog and watch the spare tyre shrink.')).toBe('running-targets-buttocks-fat');
   });
 
+  it('takes a machine named for what it does as that, not as any device', () => {
+    // "crunch machine" and "vibration machine" are cues of their own; read as "crunch" or
+    // "vibration" and then "machine", the device rule's "machine" won.
+    expect(ruleFor('The crunch machine burns belly fat.')).toBe('crunches-burn-belly-fat');
+    expect(ruleFor('Spot-reduce your love handles with the oblique twister machine.')).toBe('crunches-burn-belly-fat');
+    expect(ruleFor('This vibration machine melts belly fat.')).toBe('vibration-shakes-off-fat');
+    expect(ruleFor('Spot-reduce your love handles with the machine.')).toBe('home-device-removes-fat');
+  });
+
   it('uses the page context (title, heading) when the block names no product', () => {
     const [withContext] = shippedMatcher().match('Burns belly fat fast.', { context: 'Vibrating Massager Belt' });
     expect(withContext?.rule).toBe('vibration-shakes-off-fat');
