@@ -46,6 +46,8 @@ describe('matcher: what must not be flagged', () => {
     ['Marketers love to say their wraps melt belly fat.', 'mention'],
     ['Sellers say this belt melts belly fat, but the FTC disagrees.', 'mention'],
     ['Lose belly fat the slow way: a calorie deficit and patience.', 'truthful'],
+    ['Belly fat melts last for many men.', 'truthful'],
+    ['Fat on the hips disappears more slowly in women.', 'truthful'],
     ['Melt the pork belly fat slowly in a pan.', 'off-topic'],
   ])('dismisses %j (%s)', (text, reason) => {
     const { matches, dismissed } = shippedMatcher().explain(text);
@@ -72,6 +74,10 @@ describe('matcher: what must not be flagged', () => {
     expect(claimsIn('No diet, no gym – just melt away that muffin top!')).toEqual(['melt away that muffin top']);
     expect(claimsIn('It doesn’t just tone – it burns belly fat too.')).toEqual(['burns belly fat']);
     expect(claimsIn('Not a scam! Melted my belly fat in a week')).toEqual(['Melted my belly fat']);
+  });
+
+  it('tells the order fat goes in from a date', () => {
+    expect(claimsIn('My belly fat melted last week with this wrap!')).toEqual(['belly fat melted']);
   });
 
   it('does not take a selling point for the honest route', () => {
