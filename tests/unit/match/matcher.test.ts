@@ -48,6 +48,9 @@ describe('matcher: what must not be flagged', () => {
     ['Lose belly fat the slow way: a calorie deficit and patience.', 'truthful'],
     ['Belly fat melts last for many men.', 'truthful'],
     ['Fat on the hips disappears more slowly in women.', 'truthful'],
+    ['Your love handles shrink when your body fat drops, not when you do side bends.', 'truthful'],
+    ['Arm fat goes away with time as you get leaner.', 'truthful'],
+    ['Belly fat melts away only when you use more energy than you eat.', 'truthful'],
     ['Melt the pork belly fat slowly in a pan.', 'off-topic'],
   ])('dismisses %j (%s)', (text, reason) => {
     const { matches, dismissed } = shippedMatcher().explain(text);
