@@ -79,7 +79,7 @@ export class Lookout {
     this.options.schedule(() => {
       if (this.state !== 'watching') return;
       const root = this.page();
-      const { starts, map } = readStems(root, this.options.tests, MAX_COUNTED);
+      const { starts, map, passed } = readStems(root, this.options.tests, MAX_COUNTED);
       if (starts === undefined) {
         this.sight(); // too many to count: surely worth reading
         return;
@@ -94,7 +94,7 @@ export class Lookout {
       this.options.schedule(() => {
         if (this.state !== 'watching') return;
         // The count below holds only for the text as read: after any change, the scanner decides.
-        if (this.firstLook !== look || textMayHoldClaims(root, starts, this.options.tests)) this.sight();
+        if (this.firstLook !== look || textMayHoldClaims(root, starts, this.options.tests, passed)) this.sight();
         else this.lookIntoShadowRoots(root);
       });
     });

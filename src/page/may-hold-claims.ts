@@ -16,8 +16,8 @@ export const MAX_COUNTED = 10_000;
  */
 export function mayHoldClaims(root: Node, tests: HoldTests, onShadowRoot?: (shadow: ShadowRoot) => void): boolean {
   // One search of the text: where stems start, none on most changes.
-  const starts = stemStartsIn(root, tests, MAX_COUNTED);
-  return textMayHoldClaims(root, starts, tests) || shadowRootsMayHoldClaims(root, tests, onShadowRoot);
+  const { starts, passed } = stemStartsIn(root, tests, MAX_COUNTED);
+  return textMayHoldClaims(root, starts, tests, passed) || shadowRootsMayHoldClaims(root, tests, onShadowRoot);
 }
 
 /** Whether the open shadow roots below `root` (and theirs) could hold a claim. */
@@ -35,24 +35,32 @@ export function shadowRootsMayHoldClaims(
 /**
  * Whether `root`'s own text, with stems starting at `starts` (`undefined`: too many to count),
  * has one outside scripts, styles and form fields, whose text is never read as page text
- * ("font-weight" in an inline style, a product's JSON).
+ * ("font-weight" in an inline style, a product's JSON). `passed`: the scripts and styles whose
+ * text was passed over, not searched (see `readPieces`).
  */
-export function textMayHoldClaims(root: Node, starts: readonly number[] | undefined, tests: HoldTests): boolean {
+export function textMayHoldClaims(
+  root: Node,
+  starts: readonly number[] | undefined,
+  tests: HoldTests,
+  passed: ReadonlySet<Node>,
+): boolean {
   if (starts === undefined) return true; // too many to count: surely worth reading
-  return starts.length > 0 && !stemsOnlyInSkipped(root, starts.length, tests);
+  return starts.length > 0 && !stemsOnlyInSkipped(root, starts.length, tests, passed);
 }
 
 /**
  * True when all `count` places a stem starts in `root`'s text lie inside scripts, styles or
  * form fields. Counting is enough: a stem found in such an element's text is found at the same
- * place in its root's, so equal counts leave none anywhere else.
+ * place in its root's, so equal counts leave none anywhere else (those passed over were not
+ * searched, so hold none of the `count`).
  */
-function stemsOnlyInSkipped(root: Node, count: number, tests: HoldTests): boolean {
+function stemsOnlyInSkipped(root: Node, count: number, tests: HoldTests, passed: ReadonlySet<Node>): boolean {
   const within = (root as Partial<ParentNode>).querySelectorAll?.(SKIPPED_TEXT_HOLDERS);
   if (!within) return false;
   let inSkipped = 0;
   let outer: Element | undefined;
   for (const element of within) {
+    if (passed.has(element)) continue;
     if (outer?.contains(element)) continue; // counted with the element it is in
     outer = element;
     inSkipped += tests.stemStarts(element.textContent ?? '', MAX_COUNTED)?.length ?? count + 1;

@@ -12,6 +12,13 @@ const MAX_RANGED_CHILDREN = 1024;
 /** Elements looked into per read, at most; past that, each is read whole. */
 const MAX_LOOKS = 64;
 /**
+ * Script and style text longer than this is passed over, not read: a shop's product catalogue
+ * as JSON, a framework's page state or a block of CSS can be larger than the page's own text, and
+ * no claim is ever read there (the scanner skips it too). Its length still counts, so offsets
+ * stay those of `textContent`.
+ */
+const LONG_HOLDER = 2048;
+/**
  * Characters, not counting spaces, kept from the end of the text read so far, so a stem that
  * markup splits between two pieces ("<b>bel</b>ly") is still found. Longer than any stem.
  */
@@ -59,29 +66,51 @@ export class PieceMap {
   }
 }
 
+/** A piece of a root's text: read (a string), or passed over (how many characters). */
+export type Piece = string | number;
+
 /**
  * `root`'s text (its `textContent`) in pieces that run together to the same string, read a
- * range of child nodes at a time, and where each piece begins. One read of a large page's text
- * builds a string of a megabyte or so in fresh memory, which can cost more than the reading: on
- * the benchmark's 300 KB page, on a machine slow to hand out memory, one read took 8-12 ms and
- * the pieces 4-6.
+ * range of child nodes at a time, and where each piece begins; a long script or style is a
+ * piece passed over (see LONG_HOLDER), and is listed in `passed`. One read of a large page's
+ * text builds a string of a megabyte or so in fresh memory, which can cost more than the
+ * reading: on the benchmark's 300 KB page, on a machine slow to hand out memory, one read took
+ * 8-12 ms and the pieces 4-6.
  */
-export function readPieces(root: Node): { pieces: string[]; map: PieceMap } {
-  const pieces: string[] = [];
+export function readPieces(root: Node): { pieces: Piece[]; map: PieceMap; passed: Set<Node> } {
+  const pieces: Piece[] = [];
   const map = new PieceMap();
+  const passed = new Set<Node>();
   let base = 0;
   const piece = (text: string, node: Node, child?: number) => {
     map.add(base, node, child);
     pieces.push(text);
     base += text.length;
   };
+  const passOver = (holder: Element, length: number) => {
+    map.add(base, holder);
+    pieces.push(length);
+    passed.add(holder);
+    base += length;
+  };
   // What a page changes is mostly a few nodes, whose text is read faster in one go.
   if (!isPageRoot(root)) {
     piece(root.textContent ?? '', root);
-    return { pieces, map };
+    return { pieces, map, passed };
   }
+  const { holes, paths, onPath } = longHolders(root);
   let range: Range | undefined;
   let looks = 0;
+  const ranges = (node: Node, from: number, to: number) => {
+    // A range's text is its text nodes' data, as `textContent`'s is; it needs no JS object
+    // for each child, which reading the children one by one would (that cost half as much again).
+    range ??= (root.ownerDocument ?? (root as Document)).createRange();
+    for (let i = from; i < to; i += NODES_PER_RANGE) {
+      range.setStart(node, i);
+      range.setEnd(node, Math.min(to, i + NODES_PER_RANGE));
+      piece(range.toString(), node, i);
+    }
+  };
   const read = (node: Node): void => {
     const count = node.childNodes.length;
     if (count > MAX_RANGED_CHILDREN) {
@@ -89,20 +118,26 @@ export function readPieces(root: Node): { pieces: string[]; map: PieceMap } {
       return;
     }
     if (count >= MANY_CHILDREN) {
-      // A range's text is its text nodes' data, as `textContent`'s is; it needs no JS object
-      // for each child, which reading the children one by one would (that cost half as much again).
-      range ??= (root.ownerDocument ?? (root as Document)).createRange();
-      for (let i = 0; i < count; i += NODES_PER_RANGE) {
-        range.setStart(node, i);
-        range.setEnd(node, Math.min(count, i + NODES_PER_RANGE));
-        piece(range.toString(), node, i);
+      // Ranges up to each child that is a long script or holds one, which is passed over or
+      // looked into, and on after it.
+      let from = 0;
+      for (const index of paths.get(node) ?? []) {
+        ranges(node, from, index);
+        const child = node.childNodes[index] as Node;
+        const length = holes.get(child);
+        if (length !== undefined) passOver(child as Element, length);
+        else read(child);
+        from = index + 1;
       }
+      ranges(node, from, count);
       return;
     }
     for (let child = node.firstChild; child; child = child.nextSibling) {
       const type = child.nodeType;
       if (type === 1) {
-        if (looks++ < MAX_LOOKS) read(child);
+        const length = holes.get(child);
+        if (length !== undefined) passOver(child as Element, length);
+        else if (onPath.has(child) || looks++ < MAX_LOOKS) read(child);
         else piece(child.textContent ?? '', child);
       } else if (type === 3 || type === 4) {
         piece((child as CharacterData).data, child); // comments and instructions are no text
@@ -110,7 +145,43 @@ export function readPieces(root: Node): { pieces: string[]; map: PieceMap } {
     }
   };
   read(root);
-  return { pieces, map };
+  return { pieces, map, passed };
+}
+
+/**
+ * The scripts and styles under `root` whose text is one text node longer than LONG_HOLDER, with
+ * their text's length (`holes`); the elements on the way down to them (`onPath`); and, for each
+ * element on the way, the places among its child nodes of the children that are or hold one
+ * (`paths`, ascending). Found through the document's own lists of scripts and styles, which the
+ * browser keeps, so the page is not searched.
+ */
+function longHolders(root: Node): { holes: Map<Node, number>; paths: Map<Node, number[]>; onPath: Set<Node> } {
+  const holes = new Map<Node, number>();
+  const paths = new Map<Node, number[]>();
+  const onPath = new Set<Node>();
+  const doc = root.ownerDocument ?? (root as Document);
+  const candidates =
+    root.nodeType === 11
+      ? [...(root as ShadowRoot).querySelectorAll('script,style')]
+      : [...doc.scripts, ...doc.getElementsByTagName('style')];
+  for (const element of candidates) {
+    const text = element.firstChild;
+    if (!text || text !== element.lastChild || text.nodeType !== 3) continue;
+    const length = (text as Text).length;
+    if (length <= LONG_HOLDER || !root.contains(element)) continue;
+    holes.set(element, length);
+    for (let below: Node = element, parent = below.parentNode; parent; below = parent, parent = below.parentNode) {
+      let index = 0;
+      for (let sibling = below.previousSibling; sibling; sibling = sibling.previousSibling) index++;
+      const indices = paths.get(parent) ?? [];
+      if (!indices.includes(index)) indices.push(index);
+      paths.set(parent, indices);
+      if (parent === root) break;
+      onPath.add(parent);
+    }
+  }
+  for (const indices of paths.values()) indices.sort((a, b) => a - b);
+  return { holes, paths, onPath };
 }
 
 /** A whole page's text, or a web component's: the document, its root element or body, or a shadow root. */
@@ -121,23 +192,38 @@ function isPageRoot(root: Node): boolean {
 
 /**
  * Where stems start in `root`'s text, as offsets into its `textContent` (see `Filters.stemStarts`),
- * found piece by piece: `undefined` when there are more than `max`.
+ * found piece by piece: `undefined` when there are more than `max`. Long scripts and styles are
+ * passed over (see LONG_HOLDER), and listed.
  */
-export function stemStartsIn(root: Node, tests: HoldTests, max: number): number[] | undefined {
+export function stemStartsIn(root: Node, tests: HoldTests, max: number): StemReading {
   // A changed paragraph, not a page: one read, no pieces to keep track of (a price list that
   // rewrites a thousand rows asks this a thousand times a batch).
-  if (!isPageRoot(root)) return tests.stemStarts(root.textContent ?? '', max);
-  return readStems(root, tests, max).starts;
+  if (!isPageRoot(root)) return { starts: tests.stemStarts(root.textContent ?? '', max), passed: NONE };
+  return readStems(root, tests, max);
 }
 
+/** Where stems start in a root's text (`undefined`: too many), and the scripts and styles passed over. */
+export interface StemReading {
+  readonly starts: number[] | undefined;
+  readonly passed: ReadonlySet<Node>;
+}
+
+const NONE: ReadonlySet<Node> = new Set();
+
 /** Where stems start in `root`'s text (see `stemStartsIn`), and where its pieces begin. */
-export function readStems(root: Node, tests: HoldTests, max: number): { starts: number[] | undefined; map: PieceMap } {
-  const { pieces, map } = readPieces(root);
+export function readStems(root: Node, tests: HoldTests, max: number): StemReading & { map: PieceMap } {
+  const { pieces, map, passed } = readPieces(root);
   const starts: number[] = [];
   let base = 0;
   let carry = '';
   let straddled = false;
   for (const piece of pieces) {
+    if (typeof piece === 'number') {
+      // A script's or style's text, passed over: no stem of page text runs across it.
+      base += piece;
+      carry = '';
+      continue;
+    }
     if (carry !== '') {
       // Stems that start in the text before this piece and end in it: found in the two run
       // together, not in what came before alone (nor, as they end in it, in the piece). Most
@@ -153,13 +239,13 @@ export function readStems(root: Node, tests: HoldTests, max: number): { starts: 
       }
     }
     const found = tests.stemStarts(piece, max - starts.length);
-    if (!found) return { starts: undefined, map };
+    if (!found) return { starts: undefined, map, passed };
     for (const at of found) starts.push(base + at);
     base += piece.length;
     carry = tail(carry, piece);
   }
   if (straddled) starts.sort((a, b) => a - b);
-  return { starts: starts.length > max ? undefined : starts, map };
+  return { starts: starts.length > max ? undefined : starts, map, passed };
 }
 
 /** The end of `before + piece` worth keeping: CARRIED characters, and the spaces after them. */

@@ -74,6 +74,33 @@ describe('the lookout on a page as it loads', () => {
     expect(seen).toMatchObject({ sightings: 0, quiet: 1 });
   });
 
+  it('passes over a long script of product data without searching it', async () => {
+    // A shop's catalogue as JSON can be larger than the page's own text: no claim is read there.
+    const catalogue = JSON.stringify(
+      Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Belly band ${i}`, note: 'burns belly fat' })),
+    );
+    document.body.innerHTML = `<h1>Yoga mat</h1><p>Non-slip.</p><script type="application/json">${catalogue}</script>`;
+    const filters = createFilters(compiled);
+    let searched = 0;
+    const seen = { sightings: 0, quiet: 0 };
+    current = new Lookout({
+      doc: document,
+      tests: {
+        stemStarts: (text, max) => {
+          searched += text.length;
+          return filters.stemStarts(text, max);
+        },
+      },
+      schedule: (work) => setTimeout(() => work(() => false), 0),
+      onSighting: () => seen.sightings++,
+      onQuiet: () => seen.quiet++,
+    });
+    current.start();
+    await later();
+    expect(seen).toEqual({ sightings: 0, quiet: 1 });
+    expect(searched).toBeLessThan(100);
+  });
+
   it('still reports page text that shares its stem with a style', async () => {
     const { seen } = watch('<style>h1 { font-weight: 700 }</style><p>Lose weight from your arms only.</p>');
     await later();

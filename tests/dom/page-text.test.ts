@@ -5,7 +5,7 @@ import { readPieces, stemStartsIn } from '../../src/page/page-text';
 import { compiled } from '../helpers/rules';
 
 const filters = createFilters(compiled);
-const textInPieces = (root: Node) => readPieces(root).pieces;
+const textInPieces = (root: Node) => readPieces(root).pieces.filter((piece) => typeof piece === 'string');
 
 /** A small deterministic random source, so a failing case can be found again. */
 function random(seed: number): () => number {
@@ -31,12 +31,16 @@ const WORDS = [
   '',
 ];
 
+/** A script of product data, `size` characters of JSON that name bellies and waists. */
+const productData = (size: number) =>
+  `<script type="application/json">${'{"fit":"belly band","waist":"70 cm"},'.repeat(Math.ceil(size / 38))}</script>`;
+
 /**
  * Markup whose words are cut at random places into inline elements, comments and bare text, in
  * containers with many children, so the pieces' ends fall inside words ("<b>bel</b>ly") and
  * between the words of a phrase ("love" … "handles").
  */
-function shopMarkup(seed: number): string {
+function shopMarkup(seed: number, scripts = false): string {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
   const cut = (word: string) => {
@@ -50,11 +54,13 @@ function shopMarkup(seed: number): string {
     let html = '';
     for (let i = 0; i < children; i++) {
       html +=
-        depth < 2 && next() < 0.15
-          ? `<div>${container(depth + 1)}</div>`
-          : next() < 0.5
-            ? cut(pick(WORDS))
-            : ' '.repeat(Math.floor(next() * 50));
+        scripts && next() < 0.05
+          ? productData(Math.floor(next() * 3000))
+          : depth < 2 && next() < 0.15
+            ? `<div>${container(depth + 1)}</div>`
+            : next() < 0.5
+              ? cut(pick(WORDS))
+              : ' '.repeat(Math.floor(next() * 50));
     }
     return html;
   };
@@ -105,7 +111,7 @@ describe('stemStartsIn', () => {
       // Count the stems no single piece holds: what the test is about.
       const inPieces = textInPieces(document.body).flatMap((piece) => filters.stemStarts(piece, 10_000) ?? []);
       cutStems += (whole?.length ?? 0) - inPieces.length;
-      expect(stemStartsIn(document.body, filters, 10_000), `seed ${seed}`).toEqual(whole);
+      expect(stemStartsIn(document.body, filters, 10_000).starts, `seed ${seed}`).toEqual(whole);
     }
     expect(cutStems).toBeGreaterThan(10);
   });
@@ -115,12 +121,42 @@ describe('stemStartsIn', () => {
     document.body.innerHTML = `Soft love<!-- -->${' '.repeat(100)}<!-- -->handles`;
     const whole = filters.stemStarts(document.body.textContent ?? '', 100);
     expect(whole).toContain(5);
-    expect(stemStartsIn(document.body, filters, 100)).toEqual(whole);
+    expect(stemStartsIn(document.body, filters, 100).starts).toEqual(whole);
+  });
+
+  it('passes over long scripts, keeping the offsets of the text around them', () => {
+    let passedOver = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      document.body.innerHTML = shopMarkup(seed, true);
+      const { starts, passed } = stemStartsIn(document.body, filters, 10_000);
+      const scripts = [...document.body.querySelectorAll('script')];
+      // The long ones, wherever they are (even past the elements looked into one by one).
+      expect([...passed], `seed ${seed}`).toEqual(scripts.filter((script) => (script.textContent ?? '').length > 2048));
+      // What the page's text says with the passed-over scripts' text blanked out, at the same length.
+      const blanked = document.body.cloneNode(true) as HTMLElement;
+      const copies = [...blanked.querySelectorAll('script')];
+      scripts.forEach((script, i) => {
+        const copy = copies[i] as HTMLScriptElement;
+        if (passed.has(script)) copy.textContent = '#'.repeat((script.textContent ?? '').length);
+      });
+      expect(starts, `seed ${seed}`).toEqual(filters.stemStarts(blanked.textContent ?? '', 10_000));
+      const skipped = [...passed].reduce((n, script) => n + (script.textContent ?? '').length, 0);
+      expect(textInPieces(document.body).join('').length).toBe((document.body.textContent ?? '').length - skipped);
+      passedOver += passed.size;
+    }
+    expect(passedOver).toBeGreaterThan(10);
+  });
+
+  it('reads short scripts as text (the scanner tells them apart)', () => {
+    document.body.innerHTML = `<p>Mat</p>${productData(500)}`;
+    const { starts, passed } = stemStartsIn(document.body, filters, 10_000);
+    expect(passed.size).toBe(0);
+    expect(starts).toEqual(filters.stemStarts(document.body.textContent ?? '', 10_000));
   });
 
   it('gives up past `max` stems, as the filter does', () => {
     document.body.innerHTML = `<ul>${'<li>belly fat</li>'.repeat(40)}</ul>`;
-    expect(stemStartsIn(document.body, filters, 79)).toBeUndefined();
-    expect(stemStartsIn(document.body, filters, 80)).toHaveLength(80);
+    expect(stemStartsIn(document.body, filters, 79).starts).toBeUndefined();
+    expect(stemStartsIn(document.body, filters, 80).starts).toHaveLength(80);
   });
 });
