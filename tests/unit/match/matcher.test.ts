@@ -117,13 +117,18 @@ describe('matcher: which rule explains a claim', () => {
     expect(ruleFor('Go for a jog and watch the spare tyre shrink.')).toBe('running-targets-buttocks-fat');
   });
 
-  it('takes a machine named for what it does as that, not as any device', () => {
+  it('takes a product named for what it does as that: a crunch or vibration machine, frozen gel pads', () => {
     // "crunch machine" and "vibration machine" are cues of their own; read as "crunch" or
     // "vibration" and then "machine", the device rule's "machine" won.
     expect(ruleFor('The crunch machine burns belly fat.')).toBe('crunches-burn-belly-fat');
     expect(ruleFor('Spot-reduce your love handles with the oblique twister machine.')).toBe('crunches-burn-belly-fat');
     expect(ruleFor('This vibration machine melts belly fat.')).toBe('vibration-shakes-off-fat');
     expect(ruleFor('Spot-reduce your love handles with the machine.')).toBe('home-device-removes-fat');
+    // gel pads that are frozen are a cold device, not a gel rubbed in
+    expect(ruleFor('Fat freezing kit: gel pads that freeze and eliminate stubborn fat on your tummy.')).toBe(
+      'home-device-removes-fat',
+    );
+    expect(ruleFor('This gel melts belly fat.')).toBe('cream-melts-local-fat');
   });
 
   it('uses the page context (title, heading) when the block names no product', () => {
