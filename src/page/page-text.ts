@@ -172,7 +172,13 @@ function longHolders(root: Node): { holes: Map<Node, number>; paths: Map<Node, n
     holes.set(element, length);
     for (let below: Node = element, parent = below.parentNode; parent; below = parent, parent = below.parentNode) {
       let index = 0;
-      for (let sibling = below.previousSibling; sibling; sibling = sibling.previousSibling) index++;
+      let sibling = below.previousSibling;
+      // Past MAX_RANGED_CHILDREN the parent is read whole, script and all: no need to count on.
+      while (sibling && index <= MAX_RANGED_CHILDREN) {
+        index++;
+        sibling = sibling.previousSibling;
+      }
+      if (index > MAX_RANGED_CHILDREN) break;
       const indices = paths.get(parent) ?? [];
       if (!indices.includes(index)) indices.push(index);
       paths.set(parent, indices);
