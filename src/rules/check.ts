@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { createMatcher, type Matcher } from '../match/matcher';
+import { checkCues } from './check-cues';
 import { checkExamples } from './check-examples';
 import type { Problem } from './problems';
 import { DEFAULT_RULES_PATH, displayPath, loadRulesAt } from './read-folder';
@@ -14,7 +15,8 @@ export interface CheckedRules {
 
 /**
  * Everything `rules:check` and the build verify: YAML syntax, fields, categories, unique ids,
- * cited evidence, patterns that compile and hold an anchor word, and every rule's examples.
+ * cited evidence, patterns that compile and hold an anchor word, cues that no other cue cuts
+ * short, and every rule's examples.
  */
 export function checkRulesAt(path: string = DEFAULT_RULES_PATH): CheckedRules {
   let loaded: ReturnType<typeof loadRulesAt>;
@@ -28,5 +30,6 @@ export function checkRulesAt(path: string = DEFAULT_RULES_PATH): CheckedRules {
   const mine = (problems: readonly Problem[]) => (only ? problems.filter((p) => p.file === only) : problems);
   if (!loaded.compiled || !loaded.set) return { problems: mine(loaded.problems) };
   const matcher = createMatcher(loaded.compiled);
-  return { set: loaded.set, compiled: loaded.compiled, matcher, problems: mine(checkExamples(loaded.set, matcher)) };
+  const problems = [...checkCues(loaded.set, loaded.compiled), ...checkExamples(loaded.set, matcher)];
+  return { set: loaded.set, compiled: loaded.compiled, matcher, problems: mine(problems) };
 }

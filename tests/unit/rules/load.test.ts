@@ -1,36 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules, type RuleFile } from '../../../src/rules/load';
 import { formatProblem } from '../../../src/rules/problems';
+import { shippedRuleFiles as shipped, testRule, withFile } from '../../helpers/rule-files';
 
-const RULES = join(__dirname, '../../../rules');
-const shipped: RuleFile[] = readdirSync(RULES)
-  .filter((name) => name.endsWith('.yaml'))
-  .map((name) => ({ file: `rules/${name}`, text: readFileSync(join(RULES, name), 'utf8') }));
-
-/** The shipped rules with one file replaced (or added). */
-function withFile(file: string, text: string): RuleFile[] {
-  return [...shipped.filter((f) => f.file !== file), { file, text }];
-}
-
-const GOOD_RULE = `rules:
-  - id: test-rule
-    category: topical
-    myth: A test myth.
-    verdict: Test verdict
-    rebuttal: A short rebuttal.
-    explanation: A longer explanation.
-    instead: What works instead.
-    evidence:
-      documents: [spot-reduction-does-not-exist]
-      references: [katch-1984]
-    patterns:
-      - '{remove} {particle?} ~2 {local_fat}'
-    examples:
-      match: [Magic dust melts belly fat.]
-      no-match: [Magic dust for your garden.]
-`;
+const GOOD_RULE = testRule();
 
 function problems(files: RuleFile[]): string[] {
   return loadRules(files).problems.map(formatProblem);
