@@ -11,6 +11,12 @@ import type { Scheduler } from './scanner';
 import { type Throttled, throttle } from './schedule';
 
 /**
+ * Changed nodes (or mutation records) at once above which the whole page is looked at again
+ * instead: one read of a 30 KB page costs less than looking at a thousand changed rows one by one.
+ */
+const MANY_CHANGES = 256;
+
+/**
  * What the first look read, for the scanner's first pass to start from instead of reading the
  * page again: where stems start in `root`'s text, as it was when read.
  */
@@ -31,7 +37,7 @@ export interface LookoutOptions {
   readonly onQuiet?: () => void;
   /** Least time between two looks at changes, so a ticker cannot keep us busy. */
   readonly batchInterval?: number;
-  /** Changed nodes above which the whole page is looked at again instead. */
+  /** Changed nodes above which the whole page is looked at again instead (MANY_CHANGES). */
   readonly queue?: number;
   readonly setTimeout?: (fn: () => void, ms: number) => unknown;
 }
@@ -151,11 +157,18 @@ export class Lookout {
       return;
     }
     if (this.state !== 'watching') return;
-    for (const record of records) {
-      if (record.type === 'characterData') this.queue.add(record.target);
-      else for (const node of record.addedNodes) this.queue.add(node);
+    const limit = this.options.queue ?? MANY_CHANGES;
+    // This runs inside the page's own task, after the script that made the changes: a price list
+    // rewritten row by row is not gone through record by record here, but looked at again whole,
+    // in idle time (the lookout adds nothing to the page, so none of these changes are its own).
+    const many = this.wholePage || this.queue.size + records.length > limit;
+    if (!many) {
+      for (const record of records) {
+        if (record.type === 'characterData') this.queue.add(record.target);
+        else for (const node of record.addedNodes) this.queue.add(node);
+      }
     }
-    if (this.queue.size > (this.options.queue ?? 1000)) {
+    if (many || this.queue.size > limit) {
       this.queue.clear();
       this.wholePage = true;
     }

@@ -161,6 +161,45 @@ describe('the lookout on a page that changes', () => {
     expect(seen.sightings).toBe(0);
   });
 
+  it('looks at the whole page again, once, when a change rewrites hundreds of rows', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<p>Band set ${i}: <span>19.99</span></p>`).join('');
+    document.body.innerHTML = `<h1>Live prices</h1><div id="rows">${rows}</div>`;
+    const filters = createFilters(compiled);
+    let searches = 0;
+    const seen = { sightings: 0, quiet: 0 };
+    current = new Lookout({
+      doc: document,
+      tests: {
+        stemStarts: (text, max) => {
+          searches++;
+          return filters.stemStarts(text, max);
+        },
+      },
+      schedule: (work) => setTimeout(() => work(() => false), 0),
+      onSighting: () => seen.sightings++,
+      onQuiet: () => seen.quiet++,
+      batchInterval: 5,
+    });
+    current.start();
+    await later();
+    expect(seen.quiet).toBe(1);
+    const rewrite = (price: string) => {
+      for (const span of document.querySelectorAll('#rows span')) span.textContent = price;
+    };
+    searches = 0;
+    rewrite('20.49');
+    await later();
+    // The page's pieces (a few dozen), not three hundred rows one by one.
+    expect(searches).toBeGreaterThan(0);
+    expect(searches).toBeLessThan(100);
+    expect(seen.sightings).toBe(0);
+    // And a claim among the rewritten rows is still seen.
+    rewrite('20.99');
+    (document.querySelector('#rows span') as HTMLElement).textContent = 'melts belly fat';
+    await later();
+    expect(seen.sightings).toBe(1);
+  });
+
   it('stops watching once stopped', async () => {
     const { seen } = watch('<div id="reviews"></div>');
     await later();
