@@ -21,11 +21,19 @@ const later = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 function watch(body: string, options: { batchInterval?: number; setUp?: () => void; manualSlices?: boolean } = {}) {
   document.body.innerHTML = body;
   options.setUp?.();
-  const seen = { sightings: 0, quiet: 0, looks: 0 };
+  // `searches`: texts searched for stems; `searched`: their characters.
+  const seen = { sightings: 0, quiet: 0, looks: 0, searches: 0, searched: 0 };
   const slices: (() => void)[] = [];
+  const filters = createFilters(compiled);
   current = new Lookout({
     doc: document,
-    tests: createFilters(compiled),
+    tests: {
+      stemStarts: (text, max) => {
+        seen.searches++;
+        seen.searched += text.length;
+        return filters.stemStarts(text, max);
+      },
+    },
     schedule: (work) => {
       const slice = () => {
         seen.looks++;
@@ -79,26 +87,10 @@ describe('the lookout on a page as it loads', () => {
     const catalogue = JSON.stringify(
       Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Belly band ${i}`, note: 'burns belly fat' })),
     );
-    document.body.innerHTML = `<h1>Yoga mat</h1><p>Non-slip.</p><script type="application/json">${catalogue}</script>`;
-    const filters = createFilters(compiled);
-    let searched = 0;
-    const seen = { sightings: 0, quiet: 0 };
-    current = new Lookout({
-      doc: document,
-      tests: {
-        stemStarts: (text, max) => {
-          searched += text.length;
-          return filters.stemStarts(text, max);
-        },
-      },
-      schedule: (work) => setTimeout(() => work(() => false), 0),
-      onSighting: () => seen.sightings++,
-      onQuiet: () => seen.quiet++,
-    });
-    current.start();
+    const { seen } = watch(`<h1>Yoga mat</h1><p>Non-slip.</p><script type="application/json">${catalogue}</script>`);
     await later();
-    expect(seen).toEqual({ sightings: 0, quiet: 1 });
-    expect(searched).toBeLessThan(100);
+    expect(seen).toMatchObject({ sightings: 0, quiet: 1 });
+    expect(seen.searched).toBeLessThan(100);
   });
 
   it('still reports page text that shares its stem with a style', async () => {
@@ -163,35 +155,18 @@ describe('the lookout on a page that changes', () => {
 
   it('looks at the whole page again, once, when a change rewrites hundreds of rows', async () => {
     const rows = Array.from({ length: 300 }, (_, i) => `<p>Band set ${i}: <span>19.99</span></p>`).join('');
-    document.body.innerHTML = `<h1>Live prices</h1><div id="rows">${rows}</div>`;
-    const filters = createFilters(compiled);
-    let searches = 0;
-    const seen = { sightings: 0, quiet: 0 };
-    current = new Lookout({
-      doc: document,
-      tests: {
-        stemStarts: (text, max) => {
-          searches++;
-          return filters.stemStarts(text, max);
-        },
-      },
-      schedule: (work) => setTimeout(() => work(() => false), 0),
-      onSighting: () => seen.sightings++,
-      onQuiet: () => seen.quiet++,
-      batchInterval: 5,
-    });
-    current.start();
+    const { seen } = watch(`<h1>Live prices</h1><div id="rows">${rows}</div>`);
     await later();
     expect(seen.quiet).toBe(1);
     const rewrite = (price: string) => {
       for (const span of document.querySelectorAll('#rows span')) span.textContent = price;
     };
-    searches = 0;
+    seen.searches = 0;
     rewrite('20.49');
     await later();
     // The page's pieces (a few dozen), not three hundred rows one by one.
-    expect(searches).toBeGreaterThan(0);
-    expect(searches).toBeLessThan(100);
+    expect(seen.searches).toBeGreaterThan(0);
+    expect(seen.searches).toBeLessThan(100);
     expect(seen.sightings).toBe(0);
     // And a claim among the rewritten rows is still seen.
     rewrite('20.99');
