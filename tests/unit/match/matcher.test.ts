@@ -45,6 +45,7 @@ describe('matcher: what must not be flagged', () => {
     ['The ad claims it melts belly fat overnight.', 'mention'],
     ['Marketers love to say their wraps melt belly fat.', 'mention'],
     ['Sellers say this belt melts belly fat, but the FTC disagrees.', 'mention'],
+    ["The article quotes an ad that says 'melts belly fat in days'.", 'mention'],
     ['Lose belly fat the slow way: a calorie deficit and patience.', 'truthful'],
     ['Belly fat melts last for many men.', 'truthful'],
     ['Fat on the hips disappears more slowly in women.', 'truthful'],
