@@ -113,13 +113,14 @@ export function isInline(element: Element): boolean {
  * or Spot Check's own UI), looking through shadow roots to their hosts. A tree walker checks the
  * nodes under its root, not the root and its ancestors, so re-reading a changed part of a page
  * must ask this first. `known` holds answers for elements asked before (while the page has not
- * changed): nodes in one list or one product tile share all but their nearest ancestors.
+ * changed; a new map asks afresh): nodes in one list or one product tile share all but their
+ * nearest ancestors.
  */
-export function isInSkipped(node: Node, known?: Map<Node, boolean>): boolean {
+export function isInSkipped(node: Node, known: Map<Node, boolean>): boolean {
   const asked: Node[] = [];
   let skipped = false;
   for (let current: Node | null = node; current; ) {
-    const answer = known?.get(current);
+    const answer = known.get(current);
     if (answer !== undefined) {
       skipped = answer;
       break;
@@ -133,7 +134,7 @@ export function isInSkipped(node: Node, known?: Map<Node, boolean>): boolean {
     current = parent && parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : parent;
   }
   // Each element asked on the way up is in something skipped exactly when `node` is.
-  if (known) for (const element of asked) known.set(element, skipped);
+  for (const element of asked) known.set(element, skipped);
   return skipped;
 }
 

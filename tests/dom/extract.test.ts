@@ -80,7 +80,7 @@ describe('text inside something skipped', () => {
     document.body.innerHTML =
       '<main><ul><li id="a">Mat</li><li hidden><b id="b">Belly</b> fat</li></ul><div contenteditable><p id="c">Waist</p></div><p id="d">Grip</p></main>';
     const nodes = ['b', 'a', 'c', 'd'].map((id) => (document.getElementById(id) as Element).firstChild as Node);
-    const alone = nodes.map((node) => isInSkipped(node));
+    const alone = nodes.map((node) => isInSkipped(node, new Map()));
     expect(alone).toEqual([true, false, true, false]);
     const known = new Map<Node, boolean>();
     expect(nodes.map((node) => isInSkipped(node, known))).toEqual(alone);
