@@ -137,13 +137,18 @@ interface Shared {
   readonly activity: readonly boolean[];
 }
 
+/** The rule (its index) whose cue a match of `compiled.cues` is: capture group i + 1 is `cueRules[i]`. */
+export function cueRuleOf(match: RegExpExecArray, compiled: Pick<CompiledRules, 'cueRules'>): number | undefined {
+  const group = match.findIndex((g, i) => i > 0 && g !== undefined);
+  return compiled.cueRules[group - 1];
+}
+
 function cueHits(shared: Shared, text: string, offset = 0): CueHit[] {
   const { cues, compiled } = shared;
   const hits: CueHit[] = [];
   cues.lastIndex = 0;
   for (let m = cues.exec(text); m; m = cues.exec(text)) {
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const rule = compiled.cueRules[group - 1];
+    const rule = cueRuleOf(m, compiled);
     if (rule !== undefined) hits.push({ rule, start: m.index + offset, end: m.index + m[0].length + offset });
     if (m[0].length === 0) cues.lastIndex++;
   }

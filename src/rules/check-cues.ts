@@ -1,3 +1,4 @@
+import { cueRuleOf } from '../match/matcher';
 import type { Problem } from './problems';
 import type { CompiledRules, RuleSet } from './types';
 
@@ -13,10 +14,6 @@ const MAX_SPELLINGS = 64;
 export function checkCues(set: RuleSet, compiled: CompiledRules): Problem[] {
   const problems: Problem[] = [];
   const search = new RegExp(compiled.cues, 'g');
-  const ruleOf = (match: RegExpExecArray) => {
-    const group = match.findIndex((g, i) => i > 0 && g !== undefined);
-    return set.rules[compiled.cueRules[group - 1] ?? -1]?.id;
-  };
   for (const rule of set.rules) {
     for (const cue of rule.cues) {
       for (const spelling of spellings(cue.text)) {
@@ -26,7 +23,7 @@ export function checkCues(set: RuleSet, compiled: CompiledRules): Problem[] {
         problems.push({
           file: cue.file,
           line: cue.line,
-          message: `cue "${spelling}" is cut short by the cue "${found[0]}" of ${ruleOf(found)}, which comes first: list the longer one first`,
+          message: `cue "${spelling}" is cut short by the cue "${found[0]}" of ${set.rules[cueRuleOf(found, compiled) ?? -1]?.id}, which comes first: list the longer one first`,
         });
         break; // one report per cue line
       }
@@ -42,8 +39,7 @@ export function checkCues(set: RuleSet, compiled: CompiledRules): Problem[] {
  */
 export function spellings(source: string): string[] {
   const parsed = parseAlternatives(source, 0);
-  if (!parsed || parsed.end !== source.length) return [];
-  return parsed.texts.slice(0, MAX_SPELLINGS);
+  return parsed.end === source.length ? parsed.texts.slice(0, MAX_SPELLINGS) : [];
 }
 
 interface Parsed {
@@ -52,7 +48,7 @@ interface Parsed {
 }
 
 /** `a|b|c` up to an unmatched `)` or the end; texts of the plain alternatives only. */
-function parseAlternatives(source: string, start: number): Parsed | undefined {
+function parseAlternatives(source: string, start: number): Parsed {
   const texts: string[] = [];
   let at = start;
   for (;;) {
@@ -67,7 +63,7 @@ function parseAlternatives(source: string, start: number): Parsed | undefined {
 
 /** One alternative: its texts, or `undefined` when it uses syntax that is not spelt out. */
 function parseSequence(source: string, start: number): { texts: string[] | undefined; end: number } {
-  let texts: string[] | undefined = [''];
+  let texts = [''];
   let at = start;
   while (at < source.length && source[at] !== '|' && source[at] !== ')') {
     const char = source[at] as string;
@@ -76,7 +72,7 @@ function parseSequence(source: string, start: number): { texts: string[] | undef
       // A look-around or other group syntax: this alternative is not spelt out.
       if (source[at + 1] === '?') return { texts: undefined, end: skipAlternative(source, at) };
       const inner = parseAlternatives(source, at + 1);
-      if (!inner || source[inner.end] !== ')') return { texts: undefined, end: source.length };
+      if (source[inner.end] !== ')') return { texts: undefined, end: source.length };
       options = inner.texts;
       at = inner.end + 1;
     } else if (/[a-z0-9 '-]/.test(char)) {
@@ -91,7 +87,7 @@ function parseSequence(source: string, start: number): { texts: string[] | undef
       at++;
     }
     if (source[at] === '*' || source[at] === '+') return { texts: undefined, end: skipAlternative(source, at) };
-    texts = texts?.flatMap((text) => options.map((option) => text + option)).slice(0, MAX_SPELLINGS * 4);
+    texts = texts.flatMap((text) => options.map((option) => text + option)).slice(0, MAX_SPELLINGS * 4);
   }
   return { texts, end: at };
 }
