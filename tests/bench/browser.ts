@@ -14,7 +14,7 @@ import { MAY_HOST_SHADOW } from '../../src/page/sparse';
 import { loadRulesAt } from '../../src/rules/read-folder';
 import { type Browser, EXTENSION, launch } from '../e2e/helpers/browser';
 import { startServer } from '../e2e/helpers/server';
-import { shopBlocks } from './shop-text';
+import { random, shopBlocks } from './shop-text';
 
 interface Run {
   /** ms from content-script start to the end of its first pass (marks drawn). */
@@ -99,13 +99,7 @@ function sizeChart(): string {
  * letters and digits, where short stems such as "cm" turn up), about 340 characters each.
  */
 function withCatalogue(html: string, products: number): string {
-  const next = (() => {
-    let state = 7;
-    return () => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
-  })();
+  const next = random(7);
   const id = (length: number) =>
     Array.from({ length }, () => '0123456789abcdefghijklmnopqrstuvwxyz'[Math.floor(next() * 36)]).join('');
   const catalogue = Array.from({ length: products }, (_, i) => ({

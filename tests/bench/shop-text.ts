@@ -84,8 +84,8 @@ const CLAIMS = [
   'Cavitation machine breaks down arm fat at home.',
 ];
 
-/** A small, fast, seeded PRNG (mulberry32). */
-function random(seed: number): () => number {
+/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same numbers. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -2,19 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { createFilters } from '../../src/match/filters';
 import { readPieces, stemStartsIn } from '../../src/page/page-text';
+import { random } from '../bench/shop-text';
 import { compiled } from '../helpers/rules';
 
 const filters = createFilters(compiled);
 const textInPieces = (root: Node) => readPieces(root).pieces.filter((piece) => typeof piece === 'string');
-
-/** A small deterministic random source, so a failing case can be found again. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
 
 const WORDS = [
   'belly',
