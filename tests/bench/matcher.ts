@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createMatcher } from '../../src/match/matcher';
 import { loadRulesAt } from '../../src/rules/read-folder';
 import type { CompiledRules } from '../../src/rules/types';
+import { BUDGETS, type BudgetLine } from './budgets';
 import { shopBlocks } from './shop-text';
 
 interface Timing {
@@ -68,7 +69,7 @@ function coldStart(): string {
   }
 }
 
-export function benchMatcher(): void {
+export function benchMatcher(): BudgetLine[] {
   const loaded = loadRulesAt();
   if (!loaded.compiled) throw new Error('rules do not load; run npm run rules:check');
   const rules: CompiledRules = loaded.compiled;
@@ -108,4 +109,12 @@ export function benchMatcher(): void {
     `\nMemory: matcher and its compiled patterns after a pass ≈ ${((heapAfter - heapBefore) / 1024).toFixed(0)} KB of heap`,
   );
   console.log(`Cold start in a fresh process: ${coldStart()}`);
+  const speedUp = naiveTime.ms / fastTime.ms;
+  return [
+    {
+      budget: `matcher at least ${BUDGETS.speedUp}x the naive baseline on shop text`,
+      measured: `${speedUp.toFixed(1)}x (${(freeNaive.ms / freeTime.ms).toFixed(1)}x on text without claims)`,
+      met: speedUp >= BUDGETS.speedUp,
+    },
+  ];
 }

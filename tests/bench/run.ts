@@ -4,8 +4,11 @@
  * `npm run bench -- matcher` or `-- browser` runs one part.
  */
 import { benchBrowser } from './browser';
+import { type BudgetLine, printBudgets } from './budgets';
 import { benchMatcher } from './matcher';
 
 const only = process.argv[2];
-if (!only || only === 'matcher') benchMatcher();
-if (!only || only === 'browser') await benchBrowser();
+const lines: BudgetLine[] = [];
+if (!only || only === 'matcher') lines.push(...benchMatcher());
+if (!only || only === 'browser') lines.push(...(await benchBrowser()));
+printBudgets(lines);
