@@ -251,7 +251,8 @@ function sentencesWithAnchors(text: string, spans: readonly Span[], anchors: Reg
  * Which specific rule explains a product-neutral claim: the one whose cue is nearest the claim
  * in its sentence, else nearest in its block, else the first in the page context. A cue word
  * inside the claim usually names a body part ("bra bulge"), not the product, so it counts only
- * when there is no other. At each level a product beats an activity: in "wear the sauna vest on
+ * when there is no cue outside it: with only "this toning routine" beside "banish bra fat", the
+ * claim stays the general rule's, not the bra's. At each level a product beats an activity: in "wear the sauna vest on
  * your run and sweat off belly fat" the claim is the vest's, the run is when to wear it.
  */
 function attribute(levels: CueHit[][], claim: Span, { general, activity }: Shared): number | undefined {
@@ -259,7 +260,7 @@ function attribute(levels: CueHit[][], claim: Span, { general, activity }: Share
   const last = levels.length - 1;
   // Page-context offsets are not comparable with the claim's: those cues are always outside.
   const inside = (hit: CueHit, level: number) => level < last && hit.start >= claim[0] && hit.end <= claim[1];
-  const outside = levels.some((hits, level) => hits.some((hit) => !general[hit.rule] && !inside(hit, level)));
+  const outside = levels.some((hits, level) => hits.some((hit) => !inside(hit, level)));
   for (const [level, hits] of levels.entries()) {
     const specific = hits.filter((hit) => !general[hit.rule] && !(outside && inside(hit, level)));
     const products = specific.filter((hit) => !activity[hit.rule]);
