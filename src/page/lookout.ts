@@ -15,6 +15,13 @@ import { type Throttled, throttle } from './schedule';
  * instead: one read of a 30 KB page costs less than looking at a thousand changed rows one by one.
  */
 const MANY_CHANGES = 256;
+/**
+ * Whole-page looks in a row that found nothing, above which the gap between looks stops
+ * doubling (the gap is then 16 times `batchInterval`: 4 s). A live price list or a ticker that
+ * rewrites the page all the time is looked at less and less often; a claim that appears in it
+ * is still seen, a few seconds later at most.
+ */
+const MAX_BACKOFF = 4;
 
 /**
  * What the first look read, for the scanner's first pass to start from instead of reading the
@@ -57,6 +64,8 @@ export class Lookout {
   private readonly queue = new Set<Node>();
   private state: 'idle' | 'watching' | 'sighted' | 'stopped' = 'idle';
   private wholePage = false;
+  /** Whole-page looks in a row that found nothing (see MAX_BACKOFF). */
+  private quietWholeLooks = 0;
   private readonly batches: Throttled;
   /** The page's text as the first look read it, while the page has not changed since. */
   private firstLook: FirstLook | undefined;
@@ -71,7 +80,7 @@ export class Lookout {
         options.schedule(() => {
           if (this.state === 'watching' && this.changesMayHoldClaims()) this.sight();
         }),
-      options.batchInterval ?? 250,
+      () => (options.batchInterval ?? 250) * 2 ** Math.min(this.quietWholeLooks, MAX_BACKOFF),
       options.setTimeout,
     );
   }
@@ -176,9 +185,12 @@ export class Lookout {
   }
 
   private changesMayHoldClaims(): boolean {
-    const targets = this.wholePage ? [this.page()] : blockTargets(this.queue, this.options.doc);
+    const whole = this.wholePage;
+    const targets = whole ? [this.page()] : blockTargets(this.queue, this.options.doc);
     this.queue.clear();
     this.wholePage = false;
-    return targets.some((target) => mayHoldClaims(target, this.options.tests, this.watch));
+    const found = targets.some((target) => mayHoldClaims(target, this.options.tests, this.watch));
+    this.quietWholeLooks = whole && !found ? this.quietWholeLooks + 1 : 0;
+    return found;
   }
 }

@@ -42,11 +42,12 @@ export interface Throttled {
 /**
  * Runs `run` at most once every `interval` ms, however often it is asked for: the first ask
  * waits out what is left of the interval since the last run, and asks meanwhile join it. This
- * is what keeps a page that changes every few ms from keeping Spot Check busy.
+ * is what keeps a page that changes every few ms from keeping Spot Check busy. A function
+ * `interval` is asked at each ask, so the gap can grow while the changes keep coming.
  */
 export function throttle(
   run: () => void,
-  interval: number,
+  interval: number | (() => number),
   setTimer: (fn: () => void, ms: number) => unknown = setTimeout,
 ): Throttled {
   let pending = false;
@@ -65,7 +66,7 @@ export function throttle(
           last = now();
           run();
         },
-        Math.max(0, last + interval - now()),
+        Math.max(0, last + (typeof interval === 'number' ? interval : interval()) - now()),
       );
     },
   };

@@ -19,7 +19,7 @@ export function checkCues(set: RuleSet, compiled: CompiledRules): Problem[] {
       for (const spelling of spellings(cue.text)) {
         search.lastIndex = 0;
         const found = search.exec(spelling);
-        if (!found || found.index !== 0 || found[0].length >= spelling.length) continue;
+        if (found?.index !== 0 || found[0].length >= spelling.length) continue;
         problems.push({
           file: cue.file,
           line: cue.line,

@@ -175,6 +175,29 @@ describe('the lookout on a page that changes', () => {
     expect(seen.sightings).toBe(1);
   });
 
+  it('looks at a page that keeps rewriting itself less and less often, and still sees a claim there', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<p>Band set ${i}: <span>19.99</span></p>`).join('');
+    const { seen } = watch(`<h1>Live prices</h1><div id="rows">${rows}</div>`, { batchInterval: 10 });
+    await later();
+    const spans = [...document.querySelectorAll('#rows span')];
+    let n = 0;
+    const ticker = setInterval(() => {
+      n++;
+      for (const span of spans) span.textContent = (19.99 + n / 100).toFixed(2);
+    }, 3);
+    seen.looks = 0;
+    await later(400);
+    // Gaps of 10, 20, 40, 80 and then 160 ms: about six looks, where a fixed gap would take forty.
+    expect(n).toBeGreaterThan(20);
+    expect(seen.looks).toBeLessThanOrEqual(10);
+    expect(seen.sightings).toBe(0);
+    // A claim in the rewritten rows is seen at the next look, however far apart they have grown.
+    (document.querySelector('#rows p') as HTMLElement).append(' melts belly fat');
+    await later(250);
+    clearInterval(ticker);
+    expect(seen.sightings).toBe(1);
+  });
+
   it('stops watching once stopped', async () => {
     const { seen } = watch('<div id="reviews"></div>');
     await later();
