@@ -20,9 +20,9 @@ function gc(): void {
 
 /**
  * Times each matcher over all blocks: untimed warm-up passes (the JIT takes about three to settle),
- * then the median of `runs` passes, from a heap cleaned once. One matcher at a time: they share
- * code, and taking turns would leave the fast one running on call sites the naive one made
- * polymorphic, which a page never does. No forced GC between passes: a full GC throws away
+ * then the median of `runs` passes, from a heap cleaned once: each matcher's throughput on its
+ * own, as a page runs only one (the speed-up is measured taking turns, see `speedUpTakingTurns`).
+ * No forced GC between passes: a full GC throws away
  * compiled regex code, which a running matcher keeps (what a fresh one pays is `coldStart`).
  */
 function time(blocks: readonly string[], match: (text: string) => readonly unknown[], runs: number): Timing {
@@ -41,6 +41,35 @@ function time(blocks: readonly string[], match: (text: string) => readonly unkno
 }
 
 const WARM_UP_PASSES = 3;
+
+/**
+ * The fast matcher's speed-up over the naive one with their passes taking turns: per round, a
+ * naive pass between two fast ones, against the faster of those two; the median of the rounds,
+ * and their range. On the bench machine the same pass took from 22 to 56 ms within minutes,
+ * both matchers alike, so two matchers timed one after the other are in effect timed on two
+ * machines. Taking turns puts the fast one on call sites the naive one made polymorphic, which
+ * costs it a little: this figure errs low. Both have been warmed up by `time`.
+ */
+function speedUpTakingTurns(
+  blocks: readonly string[],
+  fast: (text: string) => unknown,
+  naive: (text: string) => unknown,
+  rounds: number,
+): { median: number; low: number; high: number } {
+  const pass = (match: (text: string) => unknown) => {
+    const start = performance.now();
+    for (const block of blocks) match(block);
+    return performance.now() - start;
+  };
+  const ratios: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const before = pass(fast);
+    const slow = pass(naive);
+    ratios.push(slow / Math.min(before, pass(fast)));
+  }
+  ratios.sort((a, b) => a - b);
+  return { median: ratios[Math.floor(rounds / 2)] ?? 0, low: ratios[0] ?? 0, high: ratios.at(-1) ?? 0 };
+}
 
 const mbPerSecond = (chars: number, ms: number) => (chars * 2) / 1024 / 1024 / (ms / 1000);
 
@@ -98,8 +127,14 @@ export function benchMatcher(): BudgetLine[] {
   );
   console.log(row('Spot Check matcher', chars, fastTime));
   console.log(row('naive baseline (regex per pattern)', chars, naiveTime));
+  const turns = speedUpTakingTurns(
+    blocks,
+    (t) => fast.match(t),
+    (t) => naive.match(t),
+    7,
+  );
   console.log(
-    `  speed-up: ${(naiveTime.ms / fastTime.ms).toFixed(1)}x   (same claims found: ${fastTime.claims === naiveTime.claims ? 'yes' : 'NO'})`,
+    `  speed-up: ${turns.median.toFixed(1)}x with passes taking turns (7 rounds, ${turns.low.toFixed(1)}-${turns.high.toFixed(1)}x), ${(naiveTime.ms / fastTime.ms).toFixed(1)}x one after the other   (same claims found: ${fastTime.claims === naiveTime.claims ? 'yes' : 'NO'})`,
   );
   console.log(`\nSame on ${(claimFreeChars / 1e6).toFixed(2)} M characters with no claims and no anchor words`);
   console.log(row('Spot Check matcher', claimFreeChars, freeTime));
@@ -109,12 +144,11 @@ export function benchMatcher(): BudgetLine[] {
     `\nMemory: matcher and its compiled patterns after a pass ≈ ${((heapAfter - heapBefore) / 1024).toFixed(0)} KB of heap`,
   );
   console.log(`Cold start in a fresh process: ${coldStart()}`);
-  const speedUp = naiveTime.ms / fastTime.ms;
   return [
     {
       budget: `matcher at least ${BUDGETS.speedUp}x the naive baseline on shop text`,
-      measured: `${speedUp.toFixed(1)}x (${(freeNaive.ms / freeTime.ms).toFixed(1)}x on text without claims)`,
-      met: speedUp >= BUDGETS.speedUp,
+      measured: `${turns.median.toFixed(1)}x with passes taking turns (${(freeNaive.ms / freeTime.ms).toFixed(1)}x on text without claims)`,
+      met: turns.median >= BUDGETS.speedUp,
     },
   ];
 }
