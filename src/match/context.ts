@@ -60,7 +60,7 @@ export class ContextJudge {
     const before = masked.slice(sentenceStart, claim[0]);
     const whole = masked.slice(sentenceStart, sentenceEnd);
     if (this.negated(before)) return 'negated';
-    if (isQuestion(whole)) return 'question';
+    if (isQuestion(whole) && !RHETORICAL.test(before.trimStart())) return 'question';
     if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
     if (this.has('debunk-sentence', whole)) return 'debunk';
     // Unmasked: the honest route's own look-behinds must see "no need to eat less" (a selling
@@ -87,6 +87,13 @@ function isQuestion(sentence: string): boolean {
   if (/\?["')\]]*$/.test(trimmed)) return true;
   return /^(?:q: ?)?(?:does|did|can|could|will|would|should|is|are|was|were) /.test(trimmed) && !/[:!]/.test(trimmed);
 }
+
+/**
+ * A question that asserts what follows its "when" ("Why diet when this patch burns the fat on
+ * your belly for you?"): an ad's way of making the claim, not asking about it. Tested on the
+ * sentence up to the claim, so the claim must come after the "when".
+ */
+const RHETORICAL = /^(?:why|who needs|what's the point of)\b.*\bwhen\b/;
 
 /** The part of `text` after the last match of `breaks`. */
 function after(text: string, breaks: RegExp): string {

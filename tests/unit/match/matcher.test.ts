@@ -30,6 +30,15 @@ describe('matcher: finding claims in real page text', () => {
     expect(match?.text).toBe('zaps hip fat');
   });
 
+  it('reads a question that asserts the claim after its "when" as the claim', () => {
+    expect(claimsIn('Why diet when this patch burns the fat on your belly for you?')).toEqual([
+      'burns the fat on your belly',
+    ]);
+    expect(claimsIn('Who needs crunches when our belt melts belly fat while you sit?')).toEqual(['melts belly fat']);
+    // the claim before the "when" is still asked about, not made
+    expect(claimsIn('Why do people think crunches burn belly fat when they do not?')).toEqual([]);
+  });
+
   it('finds several claims in one block, each once', () => {
     const found = claimsIn('Melts belly fat. Also torches thigh fat! And arm flab vanished for my sister.');
     expect(found).toEqual(['Melts belly fat', 'torches thigh fat', 'arm flab vanished']);
