@@ -252,8 +252,9 @@ function sentencesWithAnchors(text: string, spans: readonly Span[], anchors: Reg
  * in its sentence, else nearest in its block, else the first in the page context. A cue word
  * inside the claim usually names a body part ("bra bulge"), not the product, so it counts only
  * when there is no cue outside it: with only "this toning routine" beside "banish bra fat", the
- * claim stays the general rule's, not the bra's. At each level a product beats an activity: in "wear the sauna vest on
- * your run and sweat off belly fat" the claim is the vest's, the run is when to wear it.
+ * claim stays the general rule's, not the bra's. At each level a product beats an activity: in
+ * "wear the sauna vest on your run and sweat off belly fat" the claim is the vest's, the run is
+ * when to wear it.
  */
 function attribute(levels: CueHit[][], claim: Span, { general, activity }: Shared): number | undefined {
   const distance = (hit: CueHit) => Math.max(0, hit.start - claim[1], claim[0] - hit.end);
