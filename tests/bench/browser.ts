@@ -213,6 +213,8 @@ const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
+/** One figure's median over a setup's runs. */
+const pick = (runs: Run[], key: keyof Run) => median(runs.map((run) => Number(run[key] ?? 0)));
 const ms = (value: number | undefined) => (value === undefined ? '   -' : value.toFixed(1).padStart(6));
 
 /** The page the first-scan budget is for; every other page makes no claim. */
@@ -274,7 +276,6 @@ export async function benchBrowser(): Promise<BudgetLine[]> {
   for (const [name, html] of Object.entries(pages)) {
     const r = results[name];
     if (!r) continue;
-    const pick = (runs: Run[], key: keyof Run) => median(runs.map((run) => Number(run[key] ?? 0)));
     const script = {
       alone: pick(r.alone, 'script'),
       empty: pick(r.empty, 'script'),
@@ -325,7 +326,6 @@ export async function benchBrowser(): Promise<BudgetLine[]> {
 
 /** The run's medians against the budgets: the first scan of the category page, and every page without claims. */
 function budgetLines(results: Record<string, Record<'alone' | 'spotCheck', Run[]>>): BudgetLine[] {
-  const pick = (runs: Run[], key: keyof Run) => median(runs.map((run) => Number(run[key] ?? 0)));
   const lines: BudgetLine[] = [];
   for (const [name, r] of Object.entries(results)) {
     const work = pick(r.spotCheck, 'work');

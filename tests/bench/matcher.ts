@@ -22,8 +22,8 @@ function gc(): void {
  * Times each matcher over all blocks: untimed warm-up passes (the JIT takes about three to settle),
  * then the median of `runs` passes, from a heap cleaned once: each matcher's throughput on its
  * own, as a page runs only one (the speed-up is measured taking turns, see `speedUpTakingTurns`).
- * No forced GC between passes: a full GC throws away
- * compiled regex code, which a running matcher keeps (what a fresh one pays is `coldStart`).
+ * No forced GC between passes: a full GC throws away compiled regex code, which a running
+ * matcher keeps (what a fresh one pays is `coldStart`).
  */
 function time(blocks: readonly string[], match: (text: string) => readonly unknown[], runs: number): Timing {
   let claims = 0;
@@ -31,13 +31,16 @@ function time(blocks: readonly string[], match: (text: string) => readonly unkno
   for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const block of blocks) match(block);
   gc();
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    for (const block of blocks) match(block);
-    times.push(performance.now() - start);
-  }
+  for (let run = 0; run < runs; run++) times.push(pass(blocks, match));
   times.sort((a, b) => a - b);
   return { ms: times[Math.floor(times.length / 2)] ?? 0, claims };
+}
+
+/** ms one matcher takes over all blocks. */
+function pass(blocks: readonly string[], match: (text: string) => unknown): number {
+  const start = performance.now();
+  for (const block of blocks) match(block);
+  return performance.now() - start;
 }
 
 const WARM_UP_PASSES = 3;
@@ -56,16 +59,11 @@ function speedUpTakingTurns(
   naive: (text: string) => unknown,
   rounds: number,
 ): { median: number; low: number; high: number } {
-  const pass = (match: (text: string) => unknown) => {
-    const start = performance.now();
-    for (const block of blocks) match(block);
-    return performance.now() - start;
-  };
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const before = pass(fast);
-    const slow = pass(naive);
-    ratios.push(slow / Math.min(before, pass(fast)));
+    const before = pass(blocks, fast);
+    const slow = pass(blocks, naive);
+    ratios.push(slow / Math.min(before, pass(blocks, fast)));
   }
   ratios.sort((a, b) => a - b);
   return { median: ratios[Math.floor(rounds / 2)] ?? 0, low: ratios[0] ?? 0, high: ratios.at(-1) ?? 0 };
