@@ -22,6 +22,19 @@ export interface ScanLimits {
   readonly batchInterval: number;
 }
 
+/**
+ * Changed blocks in one batch above which the batch is heavy, as a coarse rescan is: a page that
+ * keeps rewriting hundreds of rows (a live price list, a ticker board) costs a few ms a batch.
+ */
+const HEAVY_BATCH = 256;
+/**
+ * Heavy batches in a row above which the gap between batches stops doubling (it is then 16
+ * times `batchInterval`: 4 s). A page that keeps changing wholesale is read less and less often;
+ * a claim that appears there is still marked, a few seconds later at most. A light batch, or a
+ * claim newly marked, brings the gap back to `batchInterval`.
+ */
+const MAX_BACKOFF = 4;
+
 export const DEFAULT_LIMITS: ScanLimits = {
   textNodes: 200_000,
   marks: 150,
@@ -56,8 +69,8 @@ export interface ScannerOptions {
 /**
  * Finds claims in a live page and keeps the marks in step with it: one first pass in idle time
  * slices, then one MutationObserver whose changes are queued and handled in small throttled
- * batches (or, when a page changes wholesale, by one coarse rescan). Its own marks and UI are
- * ignored, so it never reacts to itself.
+ * batches (or, when a page changes wholesale, by one coarse rescan; while it keeps doing so, the
+ * batches grow further apart). Its own marks and UI are ignored, so it never reacts to itself.
  *
  * The page's own thread only reads text and runs the cheap filters; the few blocks that pass
  * are sent to the finder in one request per slice, and their marks are drawn when it answers.
@@ -82,12 +95,18 @@ export class Scanner {
   private work = 0;
   private waiters: (() => void)[] = [];
   private context = '';
+  /** Heavy batches in a row (see MAX_BACKOFF). */
+  private heavyBatches = 0;
 
   constructor(private readonly options: ScannerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     const View = options.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new View((records) => this.onMutations(records));
-    this.batches = throttle(() => this.startBatch(), this.limits.batchInterval, options.setTimeout);
+    this.batches = throttle(
+      () => this.startBatch(),
+      () => this.limits.batchInterval * 2 ** Math.min(this.heavyBatches, MAX_BACKOFF),
+      options.setTimeout,
+    );
   }
 
   /** Starts watching the page: a full pass now, then its changes. */
@@ -194,6 +213,15 @@ export class Scanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (!this.running) return;
+    if (this.coarse || this.queue.size + records.length > this.limits.queue) {
+      // The page is read whole at the next batch: its changes need not be gone through one by
+      // one (this runs in the page's own task, after the script that made them).
+      this.queue.clear();
+      this.coarse = true;
+      this.walker?.textChanged();
+      this.batches.ask();
+      return;
+    }
     let pageChanged = false;
     for (const record of records) {
       if (record.type === 'characterData') {
@@ -221,8 +249,12 @@ export class Scanner {
   }
 
   private startBatch(): void {
-    if (!this.running) this.settle();
-    else if (this.coarse) this.rescan();
+    if (!this.running) {
+      this.settle();
+      return;
+    }
+    this.heavyBatches = this.coarse || this.queue.size > HEAVY_BATCH ? this.heavyBatches + 1 : 0;
+    if (this.coarse) this.rescan();
     else this.run((timeUp) => this.batch(timeUp));
   }
 
@@ -330,6 +362,7 @@ export class Scanner {
       if (mark) {
         kept.add(mark);
         changed = true;
+        this.heavyBatches = 0; // claims are appearing: changes are worth reading promptly
       }
     }
     for (const mark of existing) {

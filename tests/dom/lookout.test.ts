@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFilters } from '../../src/match/filters';
 import { Lookout } from '../../src/page/lookout';
+import { priceRows, tickPrices } from '../helpers/page';
 import { compiled } from '../helpers/rules';
 
 let current: Lookout | undefined;
@@ -154,7 +155,7 @@ describe('the lookout on a page that changes', () => {
   });
 
   it('looks at the whole page again, once, when a change rewrites hundreds of rows', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => `<p>Band set ${i}: <span>19.99</span></p>`).join('');
+    const rows = priceRows(300);
     const { seen } = watch(`<h1>Live prices</h1><div id="rows">${rows}</div>`);
     await later();
     expect(seen.quiet).toBe(1);
@@ -176,25 +177,20 @@ describe('the lookout on a page that changes', () => {
   });
 
   it('looks at a page that keeps rewriting itself less and less often, and still sees a claim there', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => `<p>Band set ${i}: <span>19.99</span></p>`).join('');
+    const rows = priceRows(300);
     const { seen } = watch(`<h1>Live prices</h1><div id="rows">${rows}</div>`, { batchInterval: 10 });
     await later();
-    const spans = [...document.querySelectorAll('#rows span')];
-    let n = 0;
-    const ticker = setInterval(() => {
-      n++;
-      for (const span of spans) span.textContent = (19.99 + n / 100).toFixed(2);
-    }, 3);
+    const ticker = tickPrices([...document.querySelectorAll('#rows span')], 3);
     seen.looks = 0;
     await later(400);
     // Gaps of 10, 20, 40, 80 and then 160 ms: about six looks, where a fixed gap would take forty.
-    expect(n).toBeGreaterThan(20);
+    expect(ticker.ticks()).toBeGreaterThan(20);
     expect(seen.looks).toBeLessThanOrEqual(10);
     expect(seen.sightings).toBe(0);
     // A claim in the rewritten rows is seen at the next look, however far apart they have grown.
     (document.querySelector('#rows p') as HTMLElement).append(' melts belly fat');
     await later(250);
-    clearInterval(ticker);
+    ticker.stop();
     expect(seen.sightings).toBe(1);
   });
 

@@ -6,7 +6,15 @@ import { Lookout } from '../../src/page/lookout';
 import { claimKey, Marks } from '../../src/page/marks';
 import { readStems } from '../../src/page/page-text';
 import { Scanner } from '../../src/page/scanner';
-import { indicators, loadFixture, settled, startScanner } from '../helpers/page';
+import {
+  countingSchedule,
+  indicators,
+  loadFixture,
+  priceRows,
+  settled,
+  startScanner,
+  tickPrices,
+} from '../helpers/page';
 import { compiled, shippedMatcher } from '../helpers/rules';
 
 // Each reading of a page's text, seen (see 'starts from the lookout’s reading').
@@ -194,18 +202,12 @@ describe('marking claims on a product page', () => {
 
   it('finishes the first pass in many short slices when every slice is over at once', async () => {
     loadFixture('marketplace.html');
-    let slices = 0;
-    const { scanner, marks } = startScanner({
-      schedule: (work) =>
-        setTimeout(() => {
-          slices++;
-          work(() => true);
-        }, 0),
-    });
+    const { schedule, slices } = countingSchedule(() => true);
+    const { scanner, marks } = startScanner({ schedule });
     current = scanner;
     await settled(scanner);
     expect(marks.all()).toHaveLength(4);
-    expect(slices).toBeGreaterThan(4); // at least one block per slice, then a pause
+    expect(slices()).toBeGreaterThan(4); // at least one block per slice, then a pause
   });
 
   it('skips claims dismissed on this page', async () => {
@@ -295,6 +297,29 @@ describe('following a page that changes', () => {
     document.body.append(list);
     await settled(scanner);
     expect(marks.all().map((m) => m.text)).toContain('melts thigh fat');
+  });
+
+  it('reads a page that keeps rewriting hundreds of rows less and less often, and still marks a claim there', async () => {
+    const rows = priceRows(300);
+    document.body.innerHTML = `<h1>Live prices</h1><p>Size chart: waist 70 cm.</p><div id="rows">${rows}</div>`;
+    const { schedule, slices } = countingSchedule();
+    const { scanner, marks } = startScanner({ limits: { batchInterval: 10 }, schedule });
+    current = scanner;
+    await settled(scanner);
+    const ticker = tickPrices([...document.querySelectorAll('#rows span')], 3);
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const before = slices();
+    await wait(400);
+    // 300 changed rows a batch: gaps of 10, 20, 40, 80 and then 160 ms, where a fixed gap would
+    // give about forty batches.
+    expect(ticker.ticks()).toBeGreaterThan(20);
+    expect(slices() - before).toBeLessThanOrEqual(10);
+    // A claim in the rewritten rows is marked at the next batch, however far apart they have grown.
+    (document.querySelector('#rows p') as HTMLElement).append(' This wrap melts belly fat.');
+    await wait(250);
+    ticker.stop();
+    await settled(scanner);
+    expect(marks.all().map((m) => m.text)).toEqual(['melts belly fat']);
   });
 
   it('reads open shadow roots, and their later changes', async () => {

@@ -54,3 +54,31 @@ export async function settled(scanner: Scanner): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   await scanner.idle();
 }
+
+/** A scheduler that runs each slice on a timer and counts them; `timeUp` says when a slice is over. */
+export function countingSchedule(timeUp: () => boolean = () => false): { schedule: Scheduler; slices: () => number } {
+  let slices = 0;
+  return {
+    schedule: (work) =>
+      setTimeout(() => {
+        slices++;
+        work(timeUp);
+      }, 0),
+    slices: () => slices,
+  };
+}
+
+/** Rewrites the text of every element in `prices` every `ms`, as a live price list does, until stopped. */
+export function tickPrices(prices: readonly Element[], ms: number): { ticks: () => number; stop: () => void } {
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks++;
+    for (const price of prices) price.textContent = (19.99 + ticks / 100).toFixed(2);
+  }, ms);
+  return { ticks: () => ticks, stop: () => clearInterval(timer) };
+}
+
+/** A live price list's markup: `count` rows, each a product and its price in a span. */
+export function priceRows(count: number): string {
+  return Array.from({ length: count }, (_, i) => `<p>Band set ${i}: <span>19.99</span></p>`).join('');
+}
