@@ -60,7 +60,8 @@ export class ContextJudge {
     const before = masked.slice(sentenceStart, claim[0]);
     const whole = masked.slice(sentenceStart, sentenceEnd);
     if (this.negated(before)) return 'negated';
-    if (isQuestion(whole) && !RHETORICAL.test(before.trimStart())) return 'question';
+    const asked = isQuestion(whole) || asksFirst(whole, claim[1] - sentenceStart);
+    if (asked && !RHETORICAL.test(before.trimStart())) return 'question';
     if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
     if (this.has('debunk-sentence', whole)) return 'debunk';
     // Unmasked: the honest route's own look-behinds must see "no need to eat less" (a selling
@@ -86,6 +87,16 @@ function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim();
   if (/\?["')\]]*$/.test(trimmed)) return true;
   return /^(?:q: ?)?(?:does|did|can|could|will|would|should|is|are|was|were) /.test(trimmed) && !/[:!]/.test(trimmed);
+}
+
+/**
+ * Whether a sentence that opens with a short question ("Burn belly fat? These leggings won't.",
+ * read as one sentence: see `sentenceSpans`) has the claim ending at `claimEnd` inside that
+ * question: asked, not said.
+ */
+function asksFirst(sentence: string, claimEnd: number): boolean {
+  const mark = sentence.indexOf('?');
+  return mark >= claimEnd;
 }
 
 /**

@@ -63,6 +63,8 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
   // Stems at a word start in folded text, which has no "_" (the one place `\b` differs from
   // "not after a letter or digit"), in the form V8 runs fastest (see createFilters).
   const anchors = new RegExp(`\\b(?:${compiled.anywhere})`, 'g');
+  /** A short question that names a fat area is the topic of the sentence after it (see sentenceSpans). */
+  const anchor = new RegExp(anchors.source);
   const finder = naive ? naiveFinder(compiled) : combinedFinder(compiled);
   const byId = new Map(compiled.rules.map((rule) => [rule.id, rule]));
   const shared: Shared = {
@@ -87,7 +89,7 @@ export function createMatcher(compiled: CompiledRules, settings: MatcherOptions 
     const dismissed: Dismissed[] = [];
 
     const norm = normalize(text);
-    const spans = sentenceSpans(norm.text);
+    const spans = sentenceSpans(norm.text, (question) => anchor.test(question));
     // A one-sentence block already passed the first pass; only longer blocks need it per sentence.
     const sentences = naive || spans.length === 1 ? spans : sentencesWithAnchors(norm.text, spans, anchors);
     if (sentences.length === 0) return { matches, dismissed };

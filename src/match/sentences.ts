@@ -7,12 +7,29 @@ const END = /[.!?…]+["')\]]*(?= |$)|[\u2029•·]/g;
 
 export type Span = readonly [start: number, end: number];
 
-export function sentenceSpans(text: string): Span[] {
+const QUESTION_MARK = 0x3f;
+
+/**
+ * A question of one to three words that asks nothing ("Belly fat?"), for `sentenceSpans` to
+ * offer to `topic`.
+ */
+const SHORT_QUESTION =
+  /^ *(?!(?:why|how|what|who|when|where|which|does|do|did|is|are|can|could|will|would|should)\b)(?:[\p{L}\p{N}'-]+ ){0,2}[\p{L}\p{N}'-]+\?$/u;
+
+/**
+ * `topic`: whether a short question names the topic of the sentence after it, as ads do
+ * ("Belly fat? Gone in weeks."); such a question does not end its sentence.
+ */
+export function sentenceSpans(text: string, topic?: (question: string) => boolean): Span[] {
   const spans: Span[] = [];
   let start = 0;
   END.lastIndex = 0;
   for (let m = END.exec(text); m; m = END.exec(text)) {
     const end = m.index + m[0].length;
+    if (topic && text.charCodeAt(m.index) === QUESTION_MARK && end < text.length) {
+      const question = text.slice(start, end);
+      if (SHORT_QUESTION.test(question) && topic(question)) continue;
+    }
     if (end > start) spans.push([start, end]);
     start = end;
   }

@@ -2,7 +2,7 @@
  * Claim patterns work on words. A pattern is a sequence of items, separated by spaces:
  *
  *   word        melts, fat-burning (a hyphen joins two words), creams? (optional last letter)
- *   , & + / :   punctuation, as written (`\+` also works)
+ *   , & + / :   punctuation, as written (`\+` also works; a question mark is `\?`)
  *   {class}     a word class from the lexicon; {class?} optional, {class*} any number
  *   {number}    any number written in digits
  *   ~N          up to N other words (never a negation, never across punctuation)
@@ -94,7 +94,8 @@ class Parser {
     if (ch === '~') return { atom: this.gap(), quantifier: '' };
     if (ch === '\\') {
       const escaped = this.text[this.at + 1] ?? '';
-      if (!PUNCT.has(escaped)) this.fail(`"\\${escaped}" is not allowed in a word pattern`);
+      // "\?" is a question mark ("Belly fat\? Gone."); unescaped, "?" makes what it follows optional.
+      if (!PUNCT.has(escaped) && escaped !== '?') this.fail(`"\\${escaped}" is not allowed in a word pattern`);
       this.at += 2;
       return { atom: { kind: 'punct', char: escaped }, quantifier: '' };
     }

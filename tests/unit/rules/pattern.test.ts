@@ -70,6 +70,12 @@ describe('claim patterns (words)', () => {
     expect(new RegExp(compileOne('belly (?! button)')).test(encodeOne('belly button'))).toBe(false);
   });
 
+  it('reads \\? as a question mark, and ? alone as making what it follows optional', () => {
+    expect(matches('{local} \\? gone', 'belly fat ? gone')).toBe(true);
+    expect(matches('{local} \\? gone', 'belly fat gone')).toBe(false);
+    expect(matches('fat (gone)?', 'fat')).toBe(true);
+  });
+
   it('reads numbers as one token', () => {
     expect(matches('lost {number} inches', 'lost 1.5 inches')).toBe(true);
     expect(matches('lost {number} inches', 'lost 1,000 inches')).toBe(true);
