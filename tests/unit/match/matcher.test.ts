@@ -112,8 +112,9 @@ describe('matcher: which rule explains a claim', () => {
 
   it('does not take a body part inside the claim for the product ("bra bulge" is not a bra)', () => {
     expect(ruleFor('This fat-burner tea melts back fat and bra bulge.')).toBe('pill-targets-area-fat');
-    // with no other product named, the word inside still beats knowing nothing
-    expect(ruleFor('Melts back fat and bra bulge.')).toBe('sauna-garment-burns-fat');
+    // "bra bulge", "bra fat" and "bra-line" name a part of the body, never a garment
+    expect(ruleFor('Melts back fat and bra bulge.')).toBe('local-fat-loss');
+    expect(ruleFor('This sports bra melts back fat.')).toBe('sauna-garment-burns-fat');
     // but a routine named beside the claim says it is not about a garment, even if no card of its own fits
     expect(ruleFor('Banish bra fat with this ten-minute toning routine.')).toBe('local-fat-loss');
     expect(ruleFor('Get rid of bra fat with this 5-minute back routine.')).toBe('toning-slims-that-area');
