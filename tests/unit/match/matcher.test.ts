@@ -115,8 +115,8 @@ describe('matcher: which rule explains a claim', () => {
     // "bra bulge", "bra fat" and "bra-line" name a part of the body, never a garment
     expect(ruleFor('Melts back fat and bra bulge.')).toBe('local-fat-loss');
     expect(ruleFor('This sports bra melts back fat.')).toBe('sauna-garment-burns-fat');
-    // but a routine named beside the claim says it is not about a garment, even if no card of its own fits
-    expect(ruleFor('Banish bra fat with this ten-minute toning routine.')).toBe('local-fat-loss');
+    // a routine named beside the claim says it is about training the area
+    expect(ruleFor('Banish bra fat with this ten-minute toning routine.')).toBe('toning-slims-that-area');
     expect(ruleFor('Get rid of bra fat with this 5-minute back routine.')).toBe('toning-slims-that-area');
   });
 
