@@ -53,15 +53,26 @@ export function readTextOrReport(file: string): string | undefined {
   }
 }
 
-/** Plain text: every line is a block (a paragraph or a listing line). */
+/** A first line this short, with a blank line after it and no full stop, is a text's title. */
+const TITLE_CHARS = 120;
+
+/**
+ * Plain text: every line is a block (a paragraph or a listing line). An article saved as text
+ * keeps its title as the first line, set off by a blank line: that line is the page context, as
+ * a page's title and heading are (an article titled "Does Running Burn Buttocks Fat" asks).
+ */
 export function textInput(file: string, text: string): ScanInput {
   const blocks: InputBlock[] = [];
   let start = 0;
-  text.split('\n').forEach((line, index) => {
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
     if (line.trim() !== '') blocks.push({ start, text: line, where: `line ${index + 1}` });
     start += line.length + 1;
   });
-  return { file, text, blocks, context: '' };
+  const [first = '', second] = lines;
+  const title = first.trim();
+  const titled = title !== '' && title.length <= TITLE_CHARS && second?.trim() === '' && !title.endsWith('.');
+  return { file, text, blocks, context: titled ? title : '' };
 }
 
 /**

@@ -32,6 +32,14 @@ describe('npm run scan', { timeout: CLI_TIMEOUT }, () => {
     for (const m of result?.matches ?? []) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 
+  it('reads the first line of a text, set off by a blank line, as its title', () => {
+    const article = 'Does Running Burn Buttocks Fat\n\nRunning for burning buttocks fat works best with intervals.';
+    expect(JSON.parse(runCli('scan', ['--json', '-'], article).stdout)[0].matches).toEqual([]);
+    // a listing's first line is a product like the others
+    const listing = 'Does Running Burn Buttocks Fat\nRunning for burning buttocks fat works best with intervals.';
+    expect(JSON.parse(runCli('scan', ['--json', '-'], listing).stdout)[0].matches).toHaveLength(1);
+  });
+
   it('reads stdin for "-"', () => {
     const { status, stdout } = runCli('scan', ['--json', '-'], 'Zaps hip fat on contact.');
     expect(status).toBe(0);

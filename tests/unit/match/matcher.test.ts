@@ -257,6 +257,7 @@ describe('matcher: which rule explains a claim', () => {
       'Why sweat belts won’t burn belly fat',
       'Five fat-loss myths, busted',
       'Is the EMS ab belt a scam?',
+      'Does Running Burn Buttocks Fat',
     ]) {
       expect(claimsIn(quoted, title), title).toEqual([]);
     }
@@ -266,6 +267,7 @@ describe('matcher: which rule explains a claim', () => {
       'Sauna Suit | Lose Water Weight Before Weigh-In',
       'No-Sweat Belly Fat Burner Gel',
       'Our expert explains the science behind the HeatCore belt',
+      'Do-It-All Ab Belt – Melts Belly Fat',
     ]) {
       expect(claimsIn(quoted, title), title).toEqual(['melts belly fat', 'zaps thigh fat']);
     }
