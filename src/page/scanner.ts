@@ -23,7 +23,7 @@ export interface ScanLimits {
 }
 
 /**
- * Changed blocks in one batch above which the batch is heavy, as a coarse rescan is: a page that
+ * Changed nodes in one batch above which the batch is heavy, as a coarse rescan is: a page that
  * keeps rewriting hundreds of rows (a live price list, a ticker board) costs a few ms a batch.
  */
 const HEAVY_BATCH = 256;
