@@ -60,7 +60,7 @@ export class ContextJudge {
     const before = masked.slice(sentenceStart, claim[0]);
     const whole = masked.slice(sentenceStart, sentenceEnd);
     if (this.negated(before)) return 'negated';
-    const asked = isQuestion(whole) || asksFirst(whole, claim[1] - sentenceStart);
+    const asked = isQuestion(whole, before) || asksFirst(whole, claim[1] - sentenceStart);
     if (asked && !RHETORICAL.test(before.trimStart())) return 'question';
     if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
     if (this.has('debunk-sentence', whole)) return 'debunk';
@@ -81,13 +81,23 @@ export class ContextJudge {
  * A question, with or without its question mark: headings often drop it ("Does Running Burn
  * Buttocks Fat"). Without the mark only a sentence opening with an auxiliary verb counts ("do"
  * is left out: "Do 100 crunches" is an order, not a question), and
- * not one that goes on past a colon or exclamation, where a statement follows.
+ * not one that goes on past a colon or exclamation, where a statement follows, nor one whose
+ * claim follows the verb at once: a bullet point's hedge ("Can help melt belly fat").
+ * `before` is the sentence up to the claim.
  */
-function isQuestion(sentence: string): boolean {
+function isQuestion(sentence: string, before: string): boolean {
   const trimmed = sentence.trim();
   if (/\?["')\]]*$/.test(trimmed)) return true;
-  return /^(?:q: ?)?(?:does|did|can|could|will|would|should|is|are|was|were) /.test(trimmed) && !/[:!]/.test(trimmed);
+  return (
+    /^(?:q: ?)?(?:does|did|can|could|will|would|should|is|are|was|were) /.test(trimmed) &&
+    !/[:!]/.test(trimmed) &&
+    !HEDGE.test(before.trim())
+  );
 }
+
+/** An auxiliary with no subject before a claim: "can help", "will also", "could". */
+const HEDGE =
+  /^(?:can|could|will|would|should)(?: (?:help|helps|also|even|really|actually|quickly|visibly|effectively|gently))*(?: to)?$/;
 
 /**
  * Whether a sentence that opens with a short question ("Burn belly fat? These leggings won't.",
