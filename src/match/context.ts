@@ -60,13 +60,15 @@ export class ContextJudge {
     const before = masked.slice(sentenceStart, claim[0]);
     const whole = masked.slice(sentenceStart, sentenceEnd);
     if (this.negated(before)) return 'negated';
-    const asked = isQuestion(whole, before) || asksFirst(whole, claim[1] - sentenceStart);
+    // Unmasked: "not only does it melt belly fat" opens like a question once "not only" is masked.
+    const unmasked = folded.slice(sentenceStart, sentenceEnd);
+    const asked = isQuestion(unmasked, before) || asksFirst(whole, claim[1] - sentenceStart);
     if (asked && !RHETORICAL.test(before.trimStart())) return 'question';
     if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
     if (this.has('debunk-sentence', whole)) return 'debunk';
     // Unmasked: the honest route's own look-behinds must see "no need to eat less" (a selling
     // point), which masking blanks to "eat less" (the honest route).
-    if (this.has('truthful', folded.slice(sentenceStart, sentenceEnd))) return 'truthful';
+    if (this.has('truthful', unmasked)) return 'truthful';
     if (this.has('off-topic', whole)) return 'off-topic';
     return undefined;
   }
