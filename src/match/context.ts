@@ -63,7 +63,8 @@ export class ContextJudge {
     // Unmasked: "not only does it melt belly fat" opens like a question once "not only" is masked.
     const unmasked = folded.slice(sentenceStart, sentenceEnd);
     const asked = isQuestion(unmasked, before) || asksFirst(whole, claim[1] - sentenceStart);
-    if (asked && !RHETORICAL.test(before.trimStart())) return 'question';
+    if (asked && !RHETORICAL.test(before.trimStart()) && !ANSWERED.test(masked.slice(sentenceEnd, sentenceEnd + 120)))
+      return 'question';
     if (this.has('mention', after(before, STATEMENT_BREAK))) return 'mention';
     if (this.has('debunk-sentence', whole)) return 'debunk';
     // Unmasked: the honest route's own look-behinds must see "no need to eat less" (a selling
@@ -117,6 +118,14 @@ function asksFirst(sentence: string, claimEnd: number): boolean {
  * sentence up to the claim, so the claim must come after the "when".
  */
 const RHETORICAL = /^(?:why|who needs|what's the point of)\b.*\bwhen\b/;
+
+/**
+ * The start of a sentence that answers an ad's question with the claim: "Ever wished you could
+ * melt belly fat while you sleep? Now you can.", "…? With our pads, you can.", "…? This belt
+ * melts it while you work." Tested on the text after the question.
+ */
+const ANSWERED =
+  /^ *(?:(?:now|today|finally|yes,?) you can\b|with (?:our|this|these|the) [^.!?]{1,40}, you can\b|yes,? (?:it|they) (?:can|does|do|will)\b|(?:our|this|these|the) [a-z-]+ (?:melts|burns|zaps|dissolves|shrinks|blasts|torches|targets|does) (?:it|them|that|the work)\b)/;
 
 /** The part of `text` after the last match of `breaks`. */
 function after(text: string, breaks: RegExp): string {
