@@ -244,8 +244,18 @@ export class WordPatternCompiler {
     return tokenTrie(entries.map((e) => e.map((w) => this.codes.get(w) as number)));
   }
 
+  /**
+   * The codes a number can have: NUMBER, and the code of any number that is itself a word of some
+   * pattern ("6" in "6-pack"), which the encoder gives its word code instead.
+   */
+  private numberCodes(): number[] {
+    const codes = [NUMBER.charCodeAt(0)];
+    for (const [word, code] of this.codes) if (/^\d+(?:[.,]\d+)*$/.test(word)) codes.push(code);
+    return codes;
+  }
+
   private classSource(name: string): string {
-    if (name === 'number') return escapeCode(NUMBER.charCodeAt(0));
+    if (name === 'number') return charClass(this.numberCodes());
     const marker = this.markers.get(name);
     if (marker && !this.expandingPhrase) return marker;
     const key = `${name}${this.expandingPhrase ? '' : ':marked'}`;
@@ -359,7 +369,7 @@ export class WordPatternCompiler {
     name: string,
     smallest: (sets: Set<number>[]) => Set<number> | undefined,
   ): Set<number> | undefined {
-    if (name === 'number') return new Set([NUMBER.charCodeAt(0)]);
+    if (name === 'number') return new Set(this.numberCodes());
     const marker = this.markers.get(name);
     if (marker && !this.expandingPhrase) return new Set([marker.charCodeAt(0)]);
     const cls = this.lexicon.classes.get(name);

@@ -79,6 +79,8 @@ describe('claim patterns (words)', () => {
   it('reads numbers as one token', () => {
     expect(matches('lost {number} inches', 'lost 1.5 inches')).toBe(true);
     expect(matches('lost {number} inches', 'lost 1,000 inches')).toBe(true);
+    // a number that another pattern names as a word ("6 pack") is still a number
+    expect(matches('lost {number} inches', 'lost 6 inches', ['6 pack abs'])).toBe(true);
   });
 
   it('treats a phrase class as one token', () => {
