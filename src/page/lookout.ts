@@ -8,20 +8,7 @@ import {
 } from './may-hold-claims';
 import { type PieceMap, readStems } from './page-text';
 import type { Scheduler } from './scanner';
-import { type Throttled, throttle } from './schedule';
-
-/**
- * Changed nodes (or mutation records) at once above which the whole page is looked at again
- * instead: one read of a 30 KB page costs less than looking at a thousand changed rows one by one.
- */
-const MANY_CHANGES = 256;
-/**
- * Whole-page looks in a row that found nothing, above which the gap between looks stops
- * doubling (the gap is then 16 times `batchInterval`: 4 s). A live price list or a ticker that
- * rewrites the page all the time is looked at less and less often; a claim that appears in it
- * is still seen, a few seconds later at most.
- */
-const MAX_BACKOFF = 4;
+import { Backoff, MANY_CHANGES, type Throttled, throttle } from './schedule';
 
 /**
  * What the first look read, for the scanner's first pass to start from instead of reading the
@@ -64,8 +51,8 @@ export class Lookout {
   private readonly queue = new Set<Node>();
   private state: 'idle' | 'watching' | 'sighted' | 'stopped' = 'idle';
   private wholePage = false;
-  /** Whole-page looks in a row that found nothing (see MAX_BACKOFF). */
-  private quietWholeLooks = 0;
+  /** Grows after each whole-page look that finds nothing (a page that keeps rewriting itself). */
+  private readonly backoff: Backoff;
   private readonly batches: Throttled;
   /** The page's text as the first look read it, while the page has not changed since. */
   private firstLook: FirstLook | undefined;
@@ -75,12 +62,13 @@ export class Lookout {
   constructor(private readonly options: LookoutOptions) {
     const View = options.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new View((records) => this.onMutations(records));
+    this.backoff = new Backoff(options.batchInterval ?? 250);
     this.batches = throttle(
       () =>
         options.schedule(() => {
           if (this.state === 'watching' && this.changesMayHoldClaims()) this.sight();
         }),
-      () => (options.batchInterval ?? 250) * 2 ** Math.min(this.quietWholeLooks, MAX_BACKOFF),
+      () => this.backoff.interval,
       options.setTimeout,
     );
   }
@@ -190,7 +178,8 @@ export class Lookout {
     this.queue.clear();
     this.wholePage = false;
     const found = targets.some((target) => mayHoldClaims(target, this.options.tests, this.watch));
-    this.quietWholeLooks = whole && !found ? this.quietWholeLooks + 1 : 0;
+    if (whole && !found) this.backoff.grow();
+    else this.backoff.reset();
     return found;
   }
 }

@@ -3,7 +3,7 @@ import { BlockWalker, blockTargets, type TextBlock } from './extract';
 import type { FirstLook } from './lookout';
 import { claimKey, isOwnNode, type Mark, type Marks } from './marks';
 import { mayHoldClaims } from './may-hold-claims';
-import { type Throttled, throttle } from './schedule';
+import { Backoff, MANY_CHANGES, type Throttled, throttle } from './schedule';
 import { SparseWalker } from './sparse';
 
 /** Runs `work` in a later idle moment; `work` stops when `timeUp()` says its slice is used. */
@@ -21,19 +21,6 @@ export interface ScanLimits {
   /** Least time between two batches of changes, so a ticker cannot keep us busy. */
   readonly batchInterval: number;
 }
-
-/**
- * Changed nodes in one batch above which the batch is heavy, as a coarse rescan is: a page that
- * keeps rewriting hundreds of rows (a live price list, a ticker board) costs a few ms a batch.
- */
-const HEAVY_BATCH = 256;
-/**
- * Heavy batches in a row above which the gap between batches stops doubling (it is then 16
- * times `batchInterval`: 4 s). A page that keeps changing wholesale is read less and less often;
- * a claim that appears there is still marked, a few seconds later at most. A light batch, or a
- * claim newly marked, brings the gap back to `batchInterval`.
- */
-const MAX_BACKOFF = 4;
 
 export const DEFAULT_LIMITS: ScanLimits = {
   textNodes: 200_000,
@@ -95,16 +82,20 @@ export class Scanner {
   private work = 0;
   private waiters: (() => void)[] = [];
   private context = '';
-  /** Heavy batches in a row (see MAX_BACKOFF). */
-  private heavyBatches = 0;
+  /**
+   * Grows after each heavy batch (a coarse rescan, or more than MANY_CHANGES changed nodes: a
+   * page that keeps rewriting hundreds of rows); a light batch or a newly marked claim resets it.
+   */
+  private readonly backoff: Backoff;
 
   constructor(private readonly options: ScannerOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     const View = options.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new View((records) => this.onMutations(records));
+    this.backoff = new Backoff(this.limits.batchInterval);
     this.batches = throttle(
       () => this.startBatch(),
-      () => this.limits.batchInterval * 2 ** Math.min(this.heavyBatches, MAX_BACKOFF),
+      () => this.backoff.interval,
       options.setTimeout,
     );
   }
@@ -253,7 +244,8 @@ export class Scanner {
       this.settle();
       return;
     }
-    this.heavyBatches = this.coarse || this.queue.size > HEAVY_BATCH ? this.heavyBatches + 1 : 0;
+    if (this.coarse || this.queue.size > MANY_CHANGES) this.backoff.grow();
+    else this.backoff.reset();
     if (this.coarse) this.rescan();
     else this.run((timeUp) => this.batch(timeUp));
   }
@@ -362,7 +354,7 @@ export class Scanner {
       if (mark) {
         kept.add(mark);
         changed = true;
-        this.heavyBatches = 0; // claims are appearing: changes are worth reading promptly
+        this.backoff.reset(); // claims are appearing: changes are worth reading promptly
       }
     }
     for (const mark of existing) {

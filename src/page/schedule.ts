@@ -71,3 +71,39 @@ export function throttle(
     },
   };
 }
+
+/**
+ * Changed nodes (or mutation records) at once above which a page has changed wholesale: the
+ * lookout looks at the whole page again instead (one read of a 30 KB page costs less than
+ * looking at a thousand changed rows one by one), and the scanner's batch counts as heavy.
+ */
+export const MANY_CHANGES = 256;
+
+/**
+ * Doublings of the gap after which it stops growing: 16 times its base (4 s for a 250 ms gap).
+ * A page that keeps rewriting itself is looked at less and less often; a claim that appears in it
+ * is still seen, a few seconds later at most.
+ */
+const MAX_DOUBLINGS = 4;
+
+/**
+ * A gap between runs, for `throttle`'s `interval`: it doubles at each `grow` (after a heavy run,
+ * up to MAX_DOUBLINGS) and is back at its base at `reset`.
+ */
+export class Backoff {
+  private doublings = 0;
+
+  constructor(private readonly base: number) {}
+
+  get interval(): number {
+    return this.base * 2 ** Math.min(this.doublings, MAX_DOUBLINGS);
+  }
+
+  grow(): void {
+    this.doublings++;
+  }
+
+  reset(): void {
+    this.doublings = 0;
+  }
+}
