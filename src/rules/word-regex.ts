@@ -137,6 +137,8 @@ export class WordPatternCompiler {
   /** Word → code, in code order. */
   readonly vocabulary: readonly string[];
   private readonly codes: Map<string, number>;
+  /** See `numberCodes`; found once. */
+  private numbers: number[] | undefined;
   private readonly sources = new Map<string, string>();
   private readonly parsed = new Map<string, Sequence>();
   private readonly resolving = new Set<string>();
@@ -249,9 +251,10 @@ export class WordPatternCompiler {
    * pattern ("6" in "6-pack"), which the encoder gives its word code instead.
    */
   private numberCodes(): number[] {
-    const codes = [NUMBER.charCodeAt(0)];
-    for (const [word, code] of this.codes) if (/^\d+(?:[.,]\d+)*$/.test(word)) codes.push(code);
-    return codes;
+    if (this.numbers) return this.numbers;
+    this.numbers = [NUMBER.charCodeAt(0)];
+    for (const [word, code] of this.codes) if (/^\d+(?:[.,]\d+)*$/.test(word)) this.numbers.push(code);
+    return this.numbers;
   }
 
   private classSource(name: string): string {
